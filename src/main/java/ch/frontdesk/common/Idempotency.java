@@ -1,0 +1,113 @@
+package ch.frontdesk.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Makes public creating POSTs safe to retry. The key is claimed in the transaction of the work it guards:
+ * a second request with the same key waits on the first one's row, then replays its stored answer; if the
+ * first one rolled back, the second one does the work itself.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+
+    /** How long a key is remembered. */
+    private static final Duration RETENTION = Duration.ofHours(24);
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Idempotency(EntityManager em, ObjectMapper json, Clock clock) {
+        this.em = em;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The first answer given for a key. */
+    public record StoredResponse(int status, String body) {
+    }
+
+    /** Rejects keys outside the contract's 1 to 255 characters. A missing key is allowed. */
+    public static void validateKey(String key) {
+        if (key != null && (key.isEmpty() || key.length() > 255)) {
+            throw ProblemException.invalid(HEADER, "must be between 1 and 255 characters");
+        }
+    }
+
+    /**
+     * Claims {@code key} for a request whose content is {@code request}. Empty: the caller does the work and
+     * then calls {@link #complete}. Present: the answer to replay. A key reused with another request is 422.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<StoredResponse> claim(String scope, String key, Object request) {
+        String requestHash = Tokens.sha256(canonical(request));
+        int inserted = em.createNativeQuery("""
+                insert into idempotency_record (scope, idem_key, request_hash, created_at)
+                values (?1, ?2, ?3, ?4) on conflict do nothing""")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash)
+                .setParameter(4, clock.instant())
+                .executeUpdate();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select request_hash, response_status, response_body from idempotency_record
+                where scope = ?1 and idem_key = ?2""")
+                .setParameter(1, scope).setParameter(2, key)
+                .getResultList();
+        Object[] row = rows.get(0);
+        if (!requestHash.equals(row[0])) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                    "This Idempotency-Key was already used with a different request.");
+        }
+        return Optional.of(new StoredResponse(((Number) row[1]).intValue(), (String) row[2]));
+    }
+
+    /** Stores the answer to replay for the key, in the same transaction as the work. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(String scope, String key, int status, Object body) {
+        em.createNativeQuery("""
+                update idempotency_record set response_status = ?1, response_body = ?2
+                where scope = ?3 and idem_key = ?4""")
+                .setParameter(1, status).setParameter(2, canonical(body))
+                .setParameter(3, scope).setParameter(4, key)
+                .executeUpdate();
+    }
+
+    public <T> T read(StoredResponse stored, Class<T> type) {
+        try {
+            return json.readValue(stored.body(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored idempotent response could not be read", e);
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    @Transactional
+    void forgetOldKeys() {
+        Instant cutoff = clock.instant().minus(RETENTION);
+        em.createNativeQuery("delete from idempotency_record where created_at < ?1")
+                .setParameter(1, cutoff).executeUpdate();
+    }
+
+    private String canonical(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A request could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package ch.frontdesk.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become answers: RFC 9457 problem details that name the failing fields and
+ * never carry a stack trace, a class name or SQL.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        Response.ResponseBuilder answer = respond(e.toProblem());
+        e.headers().forEach(answer::header);
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(ResteasyReactiveViolationException e) {
+        boolean aboutResponse = e.getConstraintViolations().stream().anyMatch(v -> {
+            for (Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (aboutResponse) {
+            LOG.error("A response failed its own validation", e);
+            return serverError();
+        }
+        return violations(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        return violations(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? fieldPath(mapping.getPath()) : null;
+        if (field == null || field.isEmpty()) {
+            return respond(Problem.of(400, "malformed-body", "Malformed request body",
+                    "The request body is not valid JSON.")).build();
+        }
+        return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
+                "The request has invalid fields.",
+                List.of(new FieldError(field, "has the wrong type or format")), null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return respond(Problem.of(401, "unauthorized", "Unauthorized", "Credentials are required."))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Frontdesk\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response badCredentials(AuthenticationFailedException e) {
+        return unauthenticated(new UnauthorizedException());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this.")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return serverError();
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Client error";
+        Response.ResponseBuilder answer = respond(Problem.of(status, slug(title), title, detailFor(status)));
+        copyHeader(original, answer, HttpHeaders.ALLOW);
+        copyHeader(original, answer, HttpHeaders.RETRY_AFTER);
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return serverError();
+    }
+
+    private static Response violations(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(field(v), v.getMessage()))
+                .distinct()
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
+                "The request has invalid fields.", errors, null)).build();
+    }
+
+    /**
+     * The name of the failing field as the client knows it: the path inside the request body, or the name of
+     * the query or form parameter, without the Java method that received it.
+     */
+    private static String field(ConstraintViolation<?> violation) {
+        String parameter = null;
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    if (node.getIndex() != null && path.length() > 0) {
+                        path.append('[').append(node.getIndex()).append(']');
+                    }
+                    if (node.getName() != null) {
+                        if (path.length() > 0) {
+                            path.append('.');
+                        }
+                        path.append(node.getName());
+                    }
+                }
+            }
+        }
+        if (path.length() > 0) {
+            return path.toString();
+        }
+        return parameter != null ? parameter : "body";
+    }
+
+    private static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that method.";
+            case 406 -> "This address cannot answer in the media type you accept.";
+            case 413 -> "The request body is larger than 64 KiB.";
+            case 415 -> "This address does not accept that content type.";
+            default -> "The request cannot be handled.";
+        };
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static void copyHeader(Response from, Response.ResponseBuilder to, String name) {
+        Object value = from.getHeaders().getFirst(name);
+        if (value == null) {
+            value = from.getStringHeaders().getFirst(name);
+        }
+        if (value != null) {
+            to.header(name, value);
+        }
+    }
+
+    private static Response serverError() {
+        return respond(Problem.of(500, "internal", "Internal Server Error",
+                "Something went wrong on our side. Please try again later.")).build();
+    }
+
+    static Response.ResponseBuilder respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+}

@@ -1,0 +1,14 @@
+package ch.frontdesk.common;
+
+/** What an emailed token allows. A token never serves another purpose than the one it was issued for. */
+public enum TokenPurpose {
+    NEWSLETTER_CONFIRM,
+    NEWSLETTER_UNSUBSCRIBE;
+
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class DbConverter extends LowercaseEnumConverter<TokenPurpose> {
+        public DbConverter() {
+            super(TokenPurpose.class);
+        }
+    }
+}

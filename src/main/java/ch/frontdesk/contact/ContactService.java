@@ -1,0 +1,87 @@
+package ch.frontdesk.contact;
+
+import ch.frontdesk.common.ClientInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Finds or creates the one contact behind an address, and keeps its consent log. */
+@ApplicationScoped
+public class ContactService {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    ContactService(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Trims the address; case is kept as typed, uniqueness ignores it. */
+    public static String normalize(String email) {
+        return email == null ? null : email.strip();
+    }
+
+    /**
+     * The contact for {@code email}, created if new, and locked until the transaction ends, so concurrent
+     * requests for one address run one after the other. A known contact's name is not overwritten by
+     * an unauthenticated request.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contact lockOrCreate(String email, String name) {
+        String address = normalize(email);
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                insert into contact (email, name, created_at, updated_at) values (?1, ?2, ?3, ?3)
+                on conflict (email_key) do nothing""")
+                .setParameter(1, address).setParameter(2, blankToNull(name)).setParameter(3, now)
+                .executeUpdate();
+        Contact contact = Contact.<Contact>find("emailKey", address.toLowerCase(Locale.ROOT))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+        if (contact.name == null && blankToNull(name) != null) {
+            contact.name = name.strip();
+            contact.updatedAt = now;
+        }
+        return contact;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Contact> findByEmail(String email) {
+        String address = normalize(email);
+        return address == null ? Optional.empty()
+                : Contact.<Contact>find("emailKey", address.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    /** Appends a consent record; it stays unconfirmed until the address owner confirms. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ConsentRecord recordConsent(Contact contact, ConsentWording wording, String source, ClientInfo client) {
+        ConsentRecord record = new ConsentRecord();
+        record.contactId = contact.id;
+        record.purpose = wording.purpose();
+        record.wordingVersion = wording.version();
+        record.wording = wording.text();
+        record.source = blankToNull(source);
+        record.clientAddress = client.address();
+        record.userAgent = client.userAgent();
+        record.givenAt = clock.instant();
+        record.persist();
+        return record;
+    }
+
+    /** Marks the contact's open consents for {@code purpose} as confirmed now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void confirmConsents(Contact contact, String purpose) {
+        ConsentRecord.update("confirmedAt = ?1 where contactId = ?2 and purpose = ?3 and confirmedAt is null",
+                clock.instant(), contact.id, purpose);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,30 @@
+package ch.frontdesk.newsletter;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How sign-ups to Engineering Prompts behave. */
+@ConfigMapping(prefix = "frontdesk.newsletter")
+public interface NewsletterConfig {
+
+    /** How long a confirmation link stays valid. */
+    @WithDefault("48h")
+    Duration confirmationValidity();
+
+    /** Confirmation emails an address can receive in 24 hours. */
+    @WithDefault("3")
+    int confirmationsPerDay();
+
+    /** Sign-up requests one client address may make per minute. */
+    @WithDefault("20")
+    int signupsPerMinute();
+
+    /** Version of the consent wording shown next to the sign-up checkbox; stored with every consent. */
+    @WithDefault("newsletter-2026-01")
+    String consentVersion();
+
+    /** The consent wording itself, stored with every consent as proof of what was agreed to. */
+    @WithDefault("I agree to receive the Engineering Prompts newsletter by email. I can unsubscribe at any time with one click.")
+    String consentText();
+}

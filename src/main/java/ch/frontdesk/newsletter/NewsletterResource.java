@@ -1,0 +1,143 @@
+package ch.frontdesk.newsletter;
+
+import ch.frontdesk.common.ClientInfo;
+import ch.frontdesk.common.Idempotency;
+import ch.frontdesk.common.ProblemException;
+import ch.frontdesk.common.RateLimiter;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The newsletter's public API, for JSON clients and for plain HTML forms. */
+@Path("/api/newsletter")
+@Tag(name = "Newsletter", description = "Double opt-in sign-up, confirmation and one-click unsubscribe")
+public class NewsletterResource {
+
+    private static final String RATE_LIMIT_KIND = "newsletter.subscribe";
+    private static final Set<String> TRUE_FORM_VALUES = Set.of("true", "on", "yes", "1");
+
+    private final NewsletterService newsletter;
+    private final NewsletterConfig config;
+    private final RateLimiter rateLimiter;
+    private final Validator validator;
+    private final NewsletterPages pages;
+
+    NewsletterResource(NewsletterService newsletter, NewsletterConfig config, RateLimiter rateLimiter,
+            Validator validator, NewsletterPages pages) {
+        this.newsletter = newsletter;
+        this.config = config;
+        this.rateLimiter = rateLimiter;
+        this.validator = validator;
+        this.pages = pages;
+    }
+
+    @POST
+    @Path("/subscriptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign up; a confirmation email follows. The answer is the same for every address.")
+    public Response subscribe(@Valid @NotNull SubscribeRequest body,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
+        SubscriptionAnswer answer = signUp(body, idempotencyKey, http);
+        return Response.accepted(answer).build();
+    }
+
+    @POST
+    @Path("/subscriptions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Sign up from a plain HTML form; answers 303 to a thank-you page.")
+    public Response subscribeFromForm(@RestForm String email, @RestForm String name, @RestForm String consent,
+            @RestForm String source, @RestForm String website,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
+        SubscribeRequest request = new SubscribeRequest(email, name, formBoolean(consent), source, website);
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        signUp(request, idempotencyKey, http);
+        return Response.seeOther(URI.create("/newsletter/thanks")).build();
+    }
+
+    @POST
+    @Path("/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm a subscription with the token from the confirmation email.")
+    public SubscriptionAnswer confirm(@Valid @NotNull ConfirmRequest body) {
+        return newsletter.confirm(body.token());
+    }
+
+    @POST
+    @Path("/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Confirm from the button on the confirmation page; answers 303 to a thank-you page.")
+    public Response confirmFromForm(@RestForm String token) {
+        if (token == null || token.isBlank()) {
+            throw ProblemException.invalid("token", "must not be blank");
+        }
+        newsletter.confirm(token);
+        return Response.seeOther(URI.create("/newsletter/confirmed")).build();
+    }
+
+    /**
+     * RFC 8058 one-click unsubscribe: mail clients POST {@code List-Unsubscribe=One-Click} here. It needs no
+     * login, never redirects, and answers HTML to browsers.
+     */
+    @POST
+    @Path("/unsubscribe")
+    @Operation(summary = "One-click unsubscribe (RFC 8058); idempotent, never a redirect.")
+    public Response unsubscribe(@QueryParam("token") String token, @Context HttpHeaders headers) {
+        if (token == null || token.isBlank()) {
+            throw ProblemException.invalid("token", "must not be blank");
+        }
+        SubscriptionAnswer answer = newsletter.unsubscribe(token);
+        if (prefersHtml(headers)) {
+            return Response.ok(pages.unsubscribed(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private SubscriptionAnswer signUp(SubscribeRequest request, String idempotencyKey, HttpServerRequest http) {
+        Idempotency.validateKey(idempotencyKey);
+        ClientInfo client = ClientInfo.of(http);
+        rateLimiter.check(RATE_LIMIT_KIND, client.address(), config.signupsPerMinute());
+        return newsletter.subscribe(request, client, idempotencyKey);
+    }
+
+    private static Boolean formBoolean(String value) {
+        return value == null ? null : TRUE_FORM_VALUES.contains(value.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean prefersHtml(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,196 @@
+package ch.frontdesk.newsletter;
+
+import ch.frontdesk.common.AccessToken;
+import ch.frontdesk.common.AccessTokens;
+import ch.frontdesk.common.ClientInfo;
+import ch.frontdesk.common.Idempotency;
+import ch.frontdesk.common.ProblemException;
+import ch.frontdesk.common.TokenPurpose;
+import ch.frontdesk.contact.Contact;
+import ch.frontdesk.contact.ConsentWording;
+import ch.frontdesk.contact.ContactService;
+import ch.frontdesk.mail.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Double opt-in sign-ups, confirmation and one-click unsubscribe for Engineering Prompts.
+ * A sign-up answers the same whatever the address's state, so nobody can learn who is subscribed.
+ */
+@ApplicationScoped
+public class NewsletterService {
+
+    static final String CONSENT_PURPOSE = "newsletter";
+    private static final String IDEMPOTENCY_SCOPE = "newsletter.subscribe";
+    private static final Duration DAY = Duration.ofHours(24);
+
+    private final ContactService contacts;
+    private final AccessTokens tokens;
+    private final Outbox outbox;
+    private final NewsletterMails mails;
+    private final NewsletterConfig config;
+    private final Idempotency idempotency;
+    private final Clock clock;
+    private final Counter requested;
+    private final Counter confirmed;
+    private final Counter unsubscribed;
+
+    NewsletterService(ContactService contacts, AccessTokens tokens, Outbox outbox, NewsletterMails mails,
+            NewsletterConfig config, Idempotency idempotency, Clock clock, MeterRegistry metrics) {
+        this.contacts = contacts;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.mails = mails;
+        this.config = config;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.requested = metrics.counter("frontdesk.newsletter.subscriptions.requested");
+        this.confirmed = metrics.counter("frontdesk.newsletter.subscriptions.confirmed");
+        this.unsubscribed = metrics.counter("frontdesk.newsletter.subscriptions.unsubscribed");
+    }
+
+    /**
+     * Records the sign-up and its consent, and queues a confirmation email when the address is new, pending or
+     * unsubscribed (at most {@link NewsletterConfig#confirmationsPerDay()} a day). An active subscriber stays
+     * active and gets nothing. Bots that fill the honeypot are dropped without a trace.
+     */
+    @Transactional
+    public SubscriptionAnswer subscribe(SubscribeRequest request, ClientInfo client, String idempotencyKey) {
+        SubscriptionAnswer answer = new SubscriptionAnswer(SubscriptionStatus.PENDING);
+        if (request.isFromBot()) {
+            return answer;
+        }
+        if (idempotencyKey != null) {
+            var earlier = idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, request);
+            if (earlier.isPresent()) {
+                return idempotency.read(earlier.get(), SubscriptionAnswer.class);
+            }
+            idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, 202, answer);
+        }
+        Instant now = clock.instant();
+        Contact contact = contacts.lockOrCreate(request.email(), request.name());
+        contacts.recordConsent(contact, wording(), request.source(), client);
+        NewsletterSubscription subscription = NewsletterSubscription
+                .<NewsletterSubscription>find("contactId", contact.id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (subscription == null) {
+            subscription = new NewsletterSubscription();
+            subscription.contactId = contact.id;
+            subscription.status = SubscriptionStatus.PENDING;
+            subscription.createdAt = now;
+            subscription.updatedAt = now;
+            subscription.persist();
+        }
+        if (subscription.status == SubscriptionStatus.UNSUBSCRIBED) {
+            subscription.renew(now);
+        }
+        if (subscription.status == SubscriptionStatus.PENDING) {
+            sendConfirmation(contact, subscription, now);
+        }
+        requested.increment();
+        return answer;
+    }
+
+    private void sendConfirmation(Contact contact, NewsletterSubscription subscription, Instant now) {
+        long sentToday = tokens.countIssuedSince(TokenPurpose.NEWSLETTER_CONFIRM, subscription.id, now.minus(DAY));
+        if (sentToday >= config.confirmationsPerDay()) {
+            return;
+        }
+        String confirmToken = tokens.issue(TokenPurpose.NEWSLETTER_CONFIRM, subscription.id,
+                config.confirmationValidity());
+        String unsubscribeToken = tokens.issue(TokenPurpose.NEWSLETTER_UNSUBSCRIBE, subscription.id, null);
+        outbox.enqueue(mails.confirmation(contact, confirmToken, unsubscribeToken));
+    }
+
+    /**
+     * Confirms the subscription behind a confirmation token and sends the welcome email. Confirming again is
+     * harmless; an unknown token is 404, an expired one, or one that an unsubscribe has since revoked, is 410.
+     */
+    @Transactional
+    public SubscriptionAnswer confirm(String rawToken) {
+        AccessToken token = tokens.find(TokenPurpose.NEWSLETTER_CONFIRM, rawToken)
+                .orElseThrow(() -> ProblemException.notFound("This confirmation link is not valid."));
+        NewsletterSubscription subscription = lockSubscription(token.subjectId);
+        Instant now = clock.instant();
+        if (subscription.status == SubscriptionStatus.ACTIVE) {
+            return new SubscriptionAnswer(SubscriptionStatus.ACTIVE);
+        }
+        if (token.isUsed() || token.isExpired(now) || subscription.status != SubscriptionStatus.PENDING) {
+            throw ProblemException.gone("This confirmation link has expired. Please subscribe again to get a new one.");
+        }
+        subscription.activate(now);
+        token.usedAt = now;
+        Contact contact = Contact.findById(subscription.contactId);
+        contacts.confirmConsents(contact, CONSENT_PURPOSE);
+        String unsubscribeToken = tokens.issue(TokenPurpose.NEWSLETTER_UNSUBSCRIBE, subscription.id, null);
+        outbox.enqueue(mails.welcome(contact, unsubscribeToken));
+        confirmed.increment();
+        return new SubscriptionAnswer(SubscriptionStatus.ACTIVE);
+    }
+
+    /**
+     * Unsubscribes the subscription behind an unsubscribe token. Idempotent; unsubscribe links do not expire,
+     * and outstanding confirmation links stop working.
+     */
+    @Transactional
+    public SubscriptionAnswer unsubscribe(String rawToken) {
+        AccessToken token = tokens.find(TokenPurpose.NEWSLETTER_UNSUBSCRIBE, rawToken)
+                .orElseThrow(() -> ProblemException.notFound("This unsubscribe link is not valid."));
+        NewsletterSubscription subscription = lockSubscription(token.subjectId);
+        if (subscription.status != SubscriptionStatus.UNSUBSCRIBED) {
+            subscription.unsubscribe(clock.instant());
+            tokens.revokeUnused(TokenPurpose.NEWSLETTER_CONFIRM, subscription.id);
+            unsubscribed.increment();
+        }
+        return new SubscriptionAnswer(SubscriptionStatus.UNSUBSCRIBED);
+    }
+
+    /** What a confirmation link would do, for the page that shows its button. Changes nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LinkState confirmationLinkState(String rawToken) {
+        return tokens.find(TokenPurpose.NEWSLETTER_CONFIRM, rawToken).map(token -> {
+            NewsletterSubscription subscription = NewsletterSubscription.findById(token.subjectId);
+            if (subscription.status == SubscriptionStatus.ACTIVE) {
+                return LinkState.DONE;
+            }
+            boolean usable = !token.isUsed() && !token.isExpired(clock.instant())
+                    && subscription.status == SubscriptionStatus.PENDING;
+            return usable ? LinkState.USABLE : LinkState.EXPIRED;
+        }).orElse(LinkState.UNKNOWN);
+    }
+
+    /** What an unsubscribe link would do, for the page that shows its button. Changes nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LinkState unsubscribeLinkState(String rawToken) {
+        return tokens.find(TokenPurpose.NEWSLETTER_UNSUBSCRIBE, rawToken).map(token -> {
+            NewsletterSubscription subscription = NewsletterSubscription.findById(token.subjectId);
+            return subscription.status == SubscriptionStatus.UNSUBSCRIBED ? LinkState.DONE : LinkState.USABLE;
+        }).orElse(LinkState.UNKNOWN);
+    }
+
+    /** What following an emailed link would do now. */
+    public enum LinkState {
+        /** The button will work. */
+        USABLE,
+        /** Already done: confirmed, or unsubscribed. */
+        DONE,
+        /** Expired or revoked. */
+        EXPIRED,
+        /** Not one of our links. */
+        UNKNOWN
+    }
+
+    private ConsentWording wording() {
+        return new ConsentWording(CONSENT_PURPOSE, config.consentVersion(), config.consentText());
+    }
+
+    private static NewsletterSubscription lockSubscription(long id) {
+        return NewsletterSubscription.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

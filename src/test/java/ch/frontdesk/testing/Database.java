@@ -1,0 +1,42 @@
+package ch.frontdesk.testing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Empties the tables between tests. Admin accounts stay: the first admin is created once, at start. */
+@ApplicationScoped
+public class Database {
+
+    private final EntityManager em;
+
+    Database(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public void clear() {
+        em.createNativeQuery("""
+                truncate contact, consent_record, newsletter_subscription, access_token, outbox_message,
+                         idempotency_record restart identity cascade""").executeUpdate();
+        em.createNativeQuery("delete from app_user where username <> 'admin'").executeUpdate();
+    }
+
+    @Transactional
+    public long count(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    @Transactional
+    public Object single(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getSingleResult();
+    }
+}

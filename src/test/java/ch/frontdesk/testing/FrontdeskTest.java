@@ -1,0 +1,59 @@
+package ch.frontdesk.testing;
+
+import ch.frontdesk.common.RateLimiter;
+import ch.frontdesk.mail.OutboxSender;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+
+/** What every resource test starts from: empty tables, the clock at {@link MutableClock#START}, no mail. */
+public abstract class FrontdeskTest {
+
+    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
+
+    @Inject
+    protected Database database;
+    @Inject
+    protected MutableClock clock;
+    @Inject
+    protected MockMailbox mailbox;
+    @Inject
+    protected OutboxSender outboxSender;
+    @Inject
+    protected RateLimiter rateLimiter;
+
+    @BeforeEach
+    void startClean() {
+        database.clear();
+        clock.reset();
+        rateLimiter.reset();
+        mailbox.clear();
+    }
+
+    /** Runs the outbox sender once and returns the mails delivered to {@code address}. */
+    protected List<Mail> deliverTo(String address) {
+        outboxSender.sendDue();
+        return mailbox.getMailsSentTo(address);
+    }
+
+    /** The first {@code token=...} value in the text. */
+    protected static String tokenIn(String text, String pathPrefix) {
+        Matcher matcher = Pattern.compile(Pattern.quote(pathPrefix) + "\\?token=([A-Za-z0-9_-]+)").matcher(text);
+        if (!matcher.find()) {
+            throw new AssertionError("No link to " + pathPrefix + " in:\n" + text);
+        }
+        return matcher.group(1);
+    }
+
+    protected static String anyToken(String text) {
+        Matcher matcher = TOKEN.matcher(text);
+        if (!matcher.find()) {
+            throw new AssertionError("No token in:\n" + text);
+        }
+        return matcher.group(1);
+    }
+}
