@@ -1,0 +1,183 @@
+package ch.frontdesk.mail;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import ch.frontdesk.testing.FrontdeskTest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox against a real SMTP server on loopback, which the tests stop and start. */
+@QuarkusTest
+@TestProfile(OutboxSmtpTest.RealSmtp.class)
+class OutboxSmtpTest extends FrontdeskTest {
+
+    static final int SMTP_PORT = 39025;
+
+    public static class RealSmtp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.mailer.mock", "false",
+                    "quarkus.mailer.host", "127.0.0.1",
+                    "quarkus.mailer.port", Integer.toString(SMTP_PORT),
+                    "quarkus.mailer.tls", "false",
+                    "quarkus.mailer.start-tls", "DISABLED",
+                    "quarkus.mailer.login", "DISABLED",
+                    "frontdesk.outbox.max-attempts", "3");
+        }
+    }
+
+    @Inject
+    OutboxSender sender;
+
+    private GreenMail smtp;
+
+    @AfterEach
+    void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+            smtp = null;
+        }
+    }
+
+    private void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    private static void signUp(String email) {
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "consent", true))
+                .post("/api/newsletter/subscriptions").then().statusCode(202);
+    }
+
+    @Test
+    void theOutboxRetriesWhileTheServerIsDownAndDeliversExactlyOnceWhenItIsBack() throws Exception {
+        signUp("ada@example.org");
+
+        assertThat(sender.sendDue()).isZero();
+        assertThat(database.single("select status from outbox_message")).isEqualTo("pending");
+        assertThat(database.count("select attempts from outbox_message")).isEqualTo(1);
+        assertThat(database.single("select last_error from outbox_message")).isNotNull();
+        assertThat(database.count("select count(*) from outbox_message where next_attempt_at = ?1",
+                clock.instant().plusSeconds(10))).isEqualTo(1);
+
+        assertThat(sender.sendDue()).as("not due again before the backoff").isZero();
+        assertThat(database.count("select attempts from outbox_message")).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(sender.sendDue()).isZero();
+        assertThat(database.count("select attempts from outbox_message")).isEqualTo(2);
+        assertThat(database.count("select count(*) from outbox_message where next_attempt_at = ?1",
+                clock.instant().plusSeconds(20))).isEqualTo(1);
+
+        startSmtp();
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(sender.sendDue()).isEqualTo(1);
+        assertThat(sender.sendDue()).isZero();
+        clock.advance(Duration.ofHours(1));
+        assertThat(sender.sendDue()).isZero();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage message = received[0];
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("ada@example.org");
+        assertThat(message.getSubject()).contains("confirm");
+        assertThat(message.getHeader("List-Unsubscribe")[0])
+                .startsWith("<http://localhost:8080/api/newsletter/unsubscribe?token=");
+        assertThat(message.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(hasPlainTextPart(message.getContent())).isTrue();
+        assertThat(database.single("select status from outbox_message")).isEqualTo("sent");
+    }
+
+    @Test
+    void afterTheLastAttemptTheMessageIsFailedAndTheAdminCanSendItAgain() {
+        signUp("ada@example.org");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(sender.sendDue()).isZero();
+            clock.advance(Duration.ofHours(1));
+        }
+        assertThat(database.single("select status from outbox_message")).isEqualTo("failed");
+        assertThat(sender.sendDue()).isZero();
+        long id = database.count("select id from outbox_message");
+
+        given().auth().preemptive().basic("admin", "test-admin-password")
+                .get("/api/admin/outbox?status=failed")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo((int) id))
+                .body("items[0].attempts", equalTo(3));
+        given().auth().preemptive().basic("admin", "test-admin-password")
+                .post("/api/admin/outbox/" + id + "/retry")
+                .then().statusCode(200).body("status", equalTo("pending"));
+
+        startSmtp();
+        assertThat(sender.sendDue()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void twoSendersRunningAtOnceNeverSendAMessageTwice() throws Exception {
+        startSmtp();
+        int mails = 40;
+        for (int i = 0; i < mails; i++) {
+            signUp("reader" + i + "@example.org");
+        }
+
+        int senders = 3;
+        CyclicBarrier start = new CyclicBarrier(senders);
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Future<Integer>> rounds = new ArrayList<>();
+        try {
+            for (int i = 0; i < senders; i++) {
+                rounds.add(pool.submit(() -> {
+                    start.await();
+                    return sender.sendDue();
+                }));
+            }
+            int delivered = 0;
+            for (Future<Integer> round : rounds) {
+                delivered += round.get();
+            }
+            assertThat(delivered).isEqualTo(mails);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(smtp.getReceivedMessages()).hasSize(mails);
+        assertThat(database.count("select count(*) from outbox_message where status = 'sent'")).isEqualTo(mails);
+    }
+
+    private static boolean hasPlainTextPart(Object content) throws Exception {
+        if (content instanceof String) {
+            return true;
+        }
+        if (content instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain") || hasPlainTextPart(part.getContent()) && part.isMimeType("multipart/*")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
