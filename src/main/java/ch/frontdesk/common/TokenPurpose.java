@@ -3,7 +3,9 @@ package ch.frontdesk.common;
 /** What an emailed token allows. A token never serves another purpose than the one it was issued for. */
 public enum TokenPurpose {
     NEWSLETTER_CONFIRM,
-    NEWSLETTER_UNSUBSCRIBE;
+    NEWSLETTER_UNSUBSCRIBE,
+    ORDER_ACCESS,
+    WAITLIST_OFFER;
 
     @jakarta.persistence.Converter(autoApply = true)
     public static class DbConverter extends LowercaseEnumConverter<TokenPurpose> {

@@ -34,6 +34,16 @@ public class ContactService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Contact lockOrCreate(String email, String name) {
+        return findOrCreate(email, name, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The contact for {@code email}, created if new, without holding a lock on it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contact findOrCreate(String email, String name) {
+        return findOrCreate(email, name, LockModeType.NONE);
+    }
+
+    private Contact findOrCreate(String email, String name, LockModeType lock) {
         String address = normalize(email);
         Instant now = clock.instant();
         em.createNativeQuery("""
@@ -42,7 +52,7 @@ public class ContactService {
                 .setParameter(1, address).setParameter(2, blankToNull(name)).setParameter(3, now)
                 .executeUpdate();
         Contact contact = Contact.<Contact>find("emailKey", address.toLowerCase(Locale.ROOT))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withLock(lock)
                 .firstResult();
         if (contact.name == null && blankToNull(name) != null) {
             contact.name = name.strip();

@@ -38,6 +38,15 @@ public class Outbox {
         message.nextAttemptAt = now;
         message.createdAt = now;
         message.persist();
+        for (Attachment file : mail.attachments()) {
+            OutboxAttachment attachment = new OutboxAttachment();
+            attachment.messageId = message.id;
+            attachment.fileName = file.fileName();
+            attachment.contentType = file.contentType();
+            attachment.content = file.content();
+            attachment.contentId = file.contentId();
+            attachment.persist();
+        }
         return message;
     }
 

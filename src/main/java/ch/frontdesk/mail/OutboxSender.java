@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,7 +43,7 @@ public class OutboxSender {
 
     /** A claimed message, detached from the persistence context so it can be sent outside any transaction. */
     record Delivery(long id, String kind, String recipient, String subject, String text, String html,
-            Map<String, String> headers, int attempt) {
+            Map<String, String> headers, List<Attachment> attachments, int attempt) {
     }
 
     @Scheduled(every = "${frontdesk.outbox.every}", delayed = "2s",
@@ -87,9 +88,13 @@ public class OutboxSender {
             return List.of();
         }
         List<Long> claimed = ids.stream().map(Number::longValue).toList();
+        Map<Long, List<Attachment>> files = OutboxAttachment.<OutboxAttachment>list("messageId in ?1 order by id", claimed)
+                .stream()
+                .collect(Collectors.groupingBy(a -> a.messageId, Collectors.mapping(
+                        a -> new Attachment(a.fileName, a.contentType, a.content, a.contentId), Collectors.toList())));
         return OutboxMessage.<OutboxMessage>list("id in ?1 order by id", claimed).stream()
                 .map(m -> new Delivery(m.id, m.kind, m.recipient, m.subject, m.textBody, m.htmlBody,
-                        Map.copyOf(m.headers), m.attempts))
+                        Map.copyOf(m.headers), files.getOrDefault(m.id, List.of()), m.attempts))
                 .toList();
     }
 
@@ -111,6 +116,13 @@ public class OutboxSender {
             mail.setHtml(delivery.html());
         }
         delivery.headers().forEach(mail::addHeader);
+        for (Attachment file : delivery.attachments()) {
+            if (file.contentId() != null) {
+                mail.addInlineAttachment(file.fileName(), file.content(), file.contentType(), "<" + file.contentId() + ">");
+            } else {
+                mail.addAttachment(file.fileName(), file.content(), file.contentType());
+            }
+        }
         return mail;
     }
 

@@ -1,5 +1,6 @@
 package ch.frontdesk.mail;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,9 +10,15 @@ import java.util.Map;
  * @param contactId the contact it concerns, if any, so it can be found for a GDPR export or erasure
  */
 public record OutgoingMail(String kind, Long contactId, String recipient, String subject, String text, String html,
-        Map<String, String> headers) {
+        Map<String, String> headers, List<Attachment> attachments) {
 
     public OutgoingMail {
         headers = Map.copyOf(headers);
+        attachments = List.copyOf(attachments);
+    }
+
+    public OutgoingMail(String kind, Long contactId, String recipient, String subject, String text, String html,
+            Map<String, String> headers) {
+        this(kind, contactId, recipient, subject, text, html, headers, List.of());
     }
 }

@@ -2,6 +2,7 @@ package ch.frontdesk.newsletter;
 
 import ch.frontdesk.common.ClientInfo;
 import ch.frontdesk.common.Idempotency;
+import ch.frontdesk.common.Negotiation;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.common.RateLimiter;
 import io.vertx.core.http.HttpServerRequest;
@@ -109,7 +110,7 @@ public class NewsletterResource {
             throw ProblemException.invalid("token", "must not be blank");
         }
         SubscriptionAnswer answer = newsletter.unsubscribe(token);
-        if (prefersHtml(headers)) {
+        if (Negotiation.prefersHtml(headers)) {
             return Response.ok(pages.unsubscribed(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
@@ -124,20 +125,5 @@ public class NewsletterResource {
 
     private static Boolean formBoolean(String value) {
         return value == null ? null : TRUE_FORM_VALUES.contains(value.strip().toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean prefersHtml(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType()) {
-                return false;
-            }
-            if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-                return true;
-            }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-        }
-        return false;
     }
 }

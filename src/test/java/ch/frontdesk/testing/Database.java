@@ -18,7 +18,8 @@ public class Database {
     public void clear() {
         em.createNativeQuery("""
                 truncate contact, consent_record, newsletter_subscription, access_token, outbox_message,
-                         idempotency_record restart identity cascade""").executeUpdate();
+                         outbox_attachment, idempotency_record, event, ticket_type, voucher, ticket_order, ticket,
+                         waitlist_entry restart identity cascade""").executeUpdate();
         em.createNativeQuery("delete from app_user where username <> 'admin'").executeUpdate();
     }
 

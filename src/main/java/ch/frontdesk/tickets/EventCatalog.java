@@ -1,0 +1,234 @@
+package ch.frontdesk.tickets;
+
+import ch.frontdesk.common.Money;
+import ch.frontdesk.common.ProblemException;
+import ch.frontdesk.tickets.Api.EarlyBird;
+import ch.frontdesk.tickets.Api.EventAdminView;
+import ch.frontdesk.tickets.Api.EventDetail;
+import ch.frontdesk.tickets.Api.EventRequest;
+import ch.frontdesk.tickets.Api.EventSummary;
+import ch.frontdesk.tickets.Api.TicketTypeAdminView;
+import ch.frontdesk.tickets.Api.TicketTypeRequest;
+import ch.frontdesk.tickets.Api.TicketTypeView;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Events and their ticket types: what the admin sets up and what the public sees. */
+@ApplicationScoped
+public class EventCatalog {
+
+    private static final int DEFAULT_MAX_PER_ORDER = 10;
+
+    private final Clock clock;
+    private final Waitlist waitlist;
+
+    EventCatalog(Clock clock, Waitlist waitlist) {
+        this.clock = clock;
+        this.waitlist = waitlist;
+    }
+
+    // --- public ---
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EventSummary> events() {
+        return Event.<Event>listAll(Sort.by("startsOn").and("slug")).stream()
+                .map(e -> new EventSummary(e.slug, e.name, e.startsOn, e.endsOn, e.venue, e.timezone))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EventDetail event(String slug) {
+        Event event = find(slug);
+        Instant now = clock.instant();
+        boolean open = salesOpen(event, now);
+        List<TicketTypeView> types = types(event).stream().map(type -> {
+            boolean early = type.earlySeatsLeft(now) > 0;
+            return new TicketTypeView(type.code, type.name, type.description,
+                    Money.of(early ? type.earlyAmount : type.priceAmount, event.currency),
+                    early ? Ticket.EARLY_BIRD : Ticket.REGULAR,
+                    early ? type.earlyEndsAt : null,
+                    open && type.available() > 0,
+                    type.maxPerOrder);
+        }).toList();
+        return new EventDetail(event.slug, event.name, event.startsOn, event.endsOn, event.venue, event.timezone,
+                open, types);
+    }
+
+    static boolean salesOpen(Event event, Instant now) {
+        boolean started = event.salesStart == null || !now.isBefore(event.salesStart);
+        return started && now.isBefore(event.salesCloseAt());
+    }
+
+    // --- admin ---
+
+    @Transactional
+    public EventAdminView createEvent(EventRequest request) {
+        if (Event.count("slug", request.slug()) > 0) {
+            throw ProblemException.conflict("duplicate", "Already exists", "An event with this slug exists.");
+        }
+        Event event = new Event();
+        event.slug = request.slug();
+        event.createdAt = clock.instant();
+        apply(event, request);
+        event.persist();
+        return adminView(event);
+    }
+
+    @Transactional
+    public EventAdminView updateEvent(String slug, EventRequest request) {
+        Event event = find(slug);
+        if (!slug.equals(request.slug())) {
+            throw ProblemException.invalid("slug", "must match the event's slug in the path");
+        }
+        if (request.currency() != null && !request.currency().equals(event.currency)
+                && TicketType.count("eventId", event.id) > 0) {
+            throw ProblemException.invalid("currency", "cannot change once the event has ticket types");
+        }
+        apply(event, request);
+        return adminView(event);
+    }
+
+    @Transactional
+    public void deleteEvent(String slug) {
+        Event event = find(slug);
+        if (TicketOrder.count("eventId", event.id) > 0) {
+            throw ProblemException.conflict("has-orders", "Has orders", "An event with orders cannot be deleted.");
+        }
+        Voucher.delete("eventId", event.id);
+        for (TicketType type : types(event)) {
+            WaitlistEntry.delete("ticketTypeId", type.id);
+            type.delete();
+        }
+        event.delete();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EventAdminView adminEvent(String slug) {
+        return adminView(find(slug));
+    }
+
+    @Transactional
+    public TicketTypeAdminView createType(String slug, TicketTypeRequest request) {
+        Event event = find(slug);
+        if (TicketType.count("eventId = ?1 and code = ?2", event.id, request.code()) > 0) {
+            throw ProblemException.conflict("duplicate", "Already exists", "This event already has that ticket type.");
+        }
+        TicketType type = new TicketType();
+        type.eventId = event.id;
+        type.code = request.code();
+        type.createdAt = clock.instant();
+        apply(event, type, request);
+        type.persist();
+        return adminView(event, type);
+    }
+
+    @Transactional
+    public TicketTypeAdminView updateType(String slug, String code, TicketTypeRequest request) {
+        Event event = find(slug);
+        TicketType type = TicketType.<TicketType>find("eventId = ?1 and code = ?2", event.id, code)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("There is no ticket type " + code + "."));
+        if (!code.equals(request.code())) {
+            throw ProblemException.invalid("code", "must match the ticket type's code in the path");
+        }
+        int before = type.capacity;
+        apply(event, type, request);
+        if (type.capacity > before) {
+            waitlist.offerFreedSeats(type);
+        }
+        return adminView(event, type);
+    }
+
+    @Transactional
+    public void deleteType(String slug, String code) {
+        Event event = find(slug);
+        TicketType type = TicketType.<TicketType>find("eventId = ?1 and code = ?2", event.id, code)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("There is no ticket type " + code + "."));
+        if (Ticket.count("ticketTypeId", type.id) > 0) {
+            throw ProblemException.conflict("has-orders", "Has orders", "A ticket type with orders cannot be deleted.");
+        }
+        WaitlistEntry.delete("ticketTypeId", type.id);
+        type.delete();
+    }
+
+    private void apply(Event event, EventRequest request) {
+        if (request.endsOn().isBefore(request.startsOn())) {
+            throw ProblemException.invalid("endsOn", "must not be before startsOn");
+        }
+        try {
+            ZoneId.of(request.timezone());
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid("timezone", "must be a time zone such as Europe/Zurich");
+        }
+        if (request.salesStart() != null && request.salesEnd() != null
+                && !request.salesEnd().isAfter(request.salesStart())) {
+            throw ProblemException.invalid("salesEnd", "must be after salesStart");
+        }
+        event.name = request.name().strip();
+        event.startsOn = request.startsOn();
+        event.endsOn = request.endsOn();
+        event.venue = request.venue().strip();
+        event.timezone = request.timezone();
+        event.currency = request.currency() == null ? (event.currency == null ? "CHF" : event.currency) : request.currency();
+        event.salesStart = request.salesStart();
+        event.salesEnd = request.salesEnd();
+        event.updatedAt = clock.instant();
+    }
+
+    private void apply(Event event, TicketType type, TicketTypeRequest request) {
+        if (!event.currency.equals(request.price().currency())) {
+            throw ProblemException.invalid("price.currency", "must be the event's currency, " + event.currency);
+        }
+        EarlyBird early = request.earlyBird();
+        if (early != null && early.amount() > request.price().amount()) {
+            throw ProblemException.invalid("earlyBird.amount", "must not be above the regular price");
+        }
+        if (request.capacity() < type.sold + type.held) {
+            throw ProblemException.invalid("capacity",
+                    "must be at least " + (type.sold + type.held) + ", the seats already sold or held");
+        }
+        if (early != null && early.quota() != null && early.quota() < type.earlyTaken) {
+            throw ProblemException.invalid("earlyBird.quota",
+                    "must be at least " + type.earlyTaken + ", the early-bird seats already sold or held");
+        }
+        type.name = request.name().strip();
+        type.description = request.description();
+        type.capacity = request.capacity();
+        type.priceAmount = request.price().amount();
+        type.earlyAmount = early == null ? null : early.amount();
+        type.earlyEndsAt = early == null ? null : early.endsAt();
+        type.earlyQuota = early == null ? null : early.quota();
+        type.maxPerOrder = request.maxPerOrder() == null ? DEFAULT_MAX_PER_ORDER : request.maxPerOrder();
+        type.updatedAt = clock.instant();
+    }
+
+    static Event find(String slug) {
+        return Event.bySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no event " + slug + "."));
+    }
+
+    static List<TicketType> types(Event event) {
+        return TicketType.list("eventId", Sort.by("id"), event.id);
+    }
+
+    private static EventAdminView adminView(Event event) {
+        return new EventAdminView(event.slug, event.name, event.startsOn, event.endsOn, event.venue, event.timezone,
+                event.currency, event.salesStart, event.salesEnd,
+                types(event).stream().map(type -> adminView(event, type)).toList());
+    }
+
+    private static TicketTypeAdminView adminView(Event event, TicketType type) {
+        EarlyBird early = type.earlyAmount == null ? null
+                : new EarlyBird(type.earlyAmount, type.earlyEndsAt, type.earlyQuota);
+        return new TicketTypeAdminView(type.code, type.name, type.description, type.capacity,
+                Money.of(type.priceAmount, event.currency), early, type.maxPerOrder, type.sold, type.held,
+                type.earlyTaken);
+    }
+}

@@ -1,0 +1,144 @@
+package ch.frontdesk.tickets;
+
+import ch.frontdesk.common.FrontdeskConfig;
+import ch.frontdesk.common.Money;
+import ch.frontdesk.contact.Contact;
+import ch.frontdesk.mail.Attachment;
+import ch.frontdesk.mail.MailRenderer;
+import ch.frontdesk.mail.Outbox;
+import ch.frontdesk.mail.OutgoingMail;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/** The emails of ticket sales, all through the outbox. Every order email links to the order with its token. */
+@ApplicationScoped
+class TicketMails {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
+
+    /** Where invoice orders are paid. */
+    record BankDetails(String accountHolder, String iban, String bankName) {
+    }
+
+    /** A ticket line as the emails show it. */
+    record Line(String attendee, String type, String price, String label, String code) {
+    }
+
+    @CheckedTemplate(basePath = "tickets/mail")
+    static class Templates {
+        static native TemplateInstance orderReceived(String name, String event, List<Line> lines, String total,
+                String reference, String dueBy, BankDetails bank, String orderUrl);
+
+        static native TemplateInstance orderConfirmed(String name, String event, String dates, String venue,
+                List<Line> lines, String total, String orderUrl);
+
+        static native TemplateInstance ticket(String name, String event, String dates, String venue, String type,
+                String code, String qrContentId);
+
+        static native TemplateInstance orderCancelled(String name, String event, String orderUrl);
+
+        static native TemplateInstance orderExpired(String name, String event, String orderUrl);
+
+        static native TemplateInstance waitlistOffer(String name, String event, String type, int quantity,
+                String until, String offerToken, String shopUrl);
+    }
+
+    private final Outbox outbox;
+    private final MailRenderer renderer;
+    private final FrontdeskConfig frontdesk;
+    private final TicketsConfig config;
+    private final Clock clock;
+
+    TicketMails(Outbox outbox, MailRenderer renderer, FrontdeskConfig frontdesk, TicketsConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.renderer = renderer;
+        this.frontdesk = frontdesk;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void orderReceived(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets, String token,
+            BankDetails bank) {
+        send("tickets.order-received", buyer, "Your order for " + event.name + ": payment details",
+                Templates.orderReceived(order.buyerName, event.name, lines(order, tickets, null), total(order),
+                        order.paymentReference, when(order.expiresAt, event), bank, orderUrl(order, token)),
+                List.of());
+    }
+
+    void orderConfirmed(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets,
+            Map<Long, TicketType> types, String token) {
+        send("tickets.order-confirmed", buyer, "Your tickets for " + event.name,
+                Templates.orderConfirmed(order.buyerName, event.name, dates(event), event.venue,
+                        lines(order, tickets, types), total(order), orderUrl(order, token)),
+                List.of());
+    }
+
+    /** The attendee's own ticket: the code as a QR image shown inline, and the event as an .ics file. */
+    void ticket(Event event, Contact attendee, Ticket ticket, TicketType type) {
+        String qrId = "ticket-" + ticket.id + "@frontdesk";
+        List<Attachment> files = List.of(
+                new Attachment("ticket-qr.png", "image/png", TicketArtwork.qrPng(ticket.code), qrId),
+                new Attachment(event.slug + ".ics", "text/calendar; charset=UTF-8; method=PUBLISH",
+                        TicketArtwork.ics(event, "ticket-" + ticket.id + "-" + event.slug + "@frontdesk",
+                                clock.instant()), null));
+        send("tickets.ticket", attendee, "Your ticket for " + event.name,
+                Templates.ticket(ticket.attendeeName, event.name, dates(event), event.venue, type.name, ticket.code,
+                        qrId),
+                files);
+    }
+
+    void orderCancelled(TicketOrder order, Event event, Contact buyer, String token) {
+        send("tickets.order-cancelled", buyer, "Your order for " + event.name + " is cancelled",
+                Templates.orderCancelled(order.buyerName, event.name, orderUrl(order, token)), List.of());
+    }
+
+    void orderExpired(TicketOrder order, Event event, Contact buyer, String token) {
+        send("tickets.order-expired", buyer, "Your order for " + event.name + " has expired",
+                Templates.orderExpired(order.buyerName, event.name, orderUrl(order, token)), List.of());
+    }
+
+    void waitlistOffer(Event event, TicketType type, Contact person, WaitlistEntry entry, String token) {
+        String shop = config.shopUrl().orElse(frontdesk.publicUrl());
+        send("tickets.waitlist-offer", person, "Seats are free for " + event.name,
+                Templates.waitlistOffer(entry.name, event.name, type.name, entry.quantity,
+                        when(entry.offerExpiresAt, event), token,
+                        shop + (shop.contains("?") ? "&" : "?") + "event=" + event.slug + "&offer=" + token),
+                List.of());
+    }
+
+    private void send(String kind, Contact to, String subject, TemplateInstance template, List<Attachment> files) {
+        var body = renderer.render(template);
+        outbox.enqueue(new OutgoingMail(kind, to.id, to.email, subject, body.text(), body.html(), Map.of(), files));
+    }
+
+    private String orderUrl(TicketOrder order, String token) {
+        return frontdesk.link("/orders/" + order.publicId + "?token=" + token);
+    }
+
+    private static List<Line> lines(TicketOrder order, List<Ticket> tickets, Map<Long, TicketType> types) {
+        return tickets.stream().map(t -> new Line(t.attendeeName,
+                types == null ? TicketType.<TicketType>findById(t.ticketTypeId).name : types.get(t.ticketTypeId).name,
+                Money.of(t.priceAmount, order.currency).display(), t.priceLabel, t.code)).toList();
+    }
+
+    private static String total(TicketOrder order) {
+        return Money.of(order.totalAmount, order.currency).display();
+    }
+
+    private static String when(Instant instant, Event event) {
+        return WHEN.format(instant.atZone(ZoneId.of(event.timezone)));
+    }
+
+    private static String dates(Event event) {
+        return event.startsOn.equals(event.endsOn) ? DAY.format(event.startsOn)
+                : DAY.format(event.startsOn) + " to " + DAY.format(event.endsOn);
+    }
+}

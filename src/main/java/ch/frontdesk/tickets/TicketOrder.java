@@ -1,0 +1,70 @@
+package ch.frontdesk.tickets;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A buyer's order for one or more tickets of one event. Clients know it by its random public id. */
+@Entity
+@Table(name = "ticket_order")
+public class TicketOrder extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "public_id", nullable = false)
+    public UUID publicId;
+
+    @Column(name = "event_id", nullable = false)
+    public long eventId;
+
+    @Column(name = "buyer_id", nullable = false)
+    public long buyerId;
+
+    @Column(name = "buyer_name", nullable = false)
+    public String buyerName;
+
+    @Column(nullable = false)
+    public OrderStatus status;
+
+    @Column(name = "payment_method", nullable = false)
+    public PaymentMethod paymentMethod;
+
+    @Column(name = "total_amount", nullable = false)
+    public long totalAmount;
+
+    @Column(nullable = false)
+    public String currency;
+
+    @Column(name = "voucher_id")
+    public Long voucherId;
+
+    @Column(name = "waitlist_entry_id")
+    public Long waitlistEntryId;
+
+    /** What the buyer writes on a bank transfer, so the organiser can match it. */
+    @Column(name = "payment_reference", nullable = false)
+    public String paymentReference;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+}

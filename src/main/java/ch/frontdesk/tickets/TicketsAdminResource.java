@@ -1,0 +1,127 @@
+package ch.frontdesk.tickets;
+
+import ch.frontdesk.tickets.Api.CheckinRequest;
+import ch.frontdesk.tickets.Api.CheckinView;
+import ch.frontdesk.tickets.Api.EventAdminView;
+import ch.frontdesk.tickets.Api.EventRequest;
+import ch.frontdesk.tickets.Api.OrderView;
+import ch.frontdesk.tickets.Api.TicketTypeAdminView;
+import ch.frontdesk.tickets.Api.TicketTypeRequest;
+import ch.frontdesk.tickets.Api.VoucherRequest;
+import ch.frontdesk.tickets.Api.VoucherView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The organiser's side of ticket sales: events, ticket types, vouchers, payments and the door. */
+@Path("/api/admin")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: summit tickets")
+public class TicketsAdminResource {
+
+    private final EventCatalog catalog;
+    private final OrderService orders;
+    private final Vouchers vouchers;
+    private final CheckIn checkIn;
+
+    TicketsAdminResource(EventCatalog catalog, OrderService orders, Vouchers vouchers, CheckIn checkIn) {
+        this.catalog = catalog;
+        this.orders = orders;
+        this.vouchers = vouchers;
+        this.checkIn = checkIn;
+    }
+
+    @POST
+    @Path("/events")
+    public Response createEvent(@Valid @NotNull EventRequest body) {
+        EventAdminView event = catalog.createEvent(body);
+        return Response.created(URI.create("/api/events/" + event.slug())).entity(event).build();
+    }
+
+    @GET
+    @Path("/events/{slug}")
+    @Operation(summary = "An event with its seat counters.")
+    public EventAdminView event(@PathParam("slug") String slug) {
+        return catalog.adminEvent(slug);
+    }
+
+    @PUT
+    @Path("/events/{slug}")
+    public EventAdminView updateEvent(@PathParam("slug") String slug, @Valid @NotNull EventRequest body) {
+        return catalog.updateEvent(slug, body);
+    }
+
+    @DELETE
+    @Path("/events/{slug}")
+    public Response deleteEvent(@PathParam("slug") String slug) {
+        catalog.deleteEvent(slug);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/events/{slug}/ticket-types")
+    public Response createType(@PathParam("slug") String slug, @Valid @NotNull TicketTypeRequest body) {
+        TicketTypeAdminView type = catalog.createType(slug, body);
+        return Response.created(URI.create("/api/admin/events/" + slug + "/ticket-types/" + type.code()))
+                .entity(type).build();
+    }
+
+    @PUT
+    @Path("/events/{slug}/ticket-types/{code}")
+    public TicketTypeAdminView updateType(@PathParam("slug") String slug, @PathParam("code") String code,
+            @Valid @NotNull TicketTypeRequest body) {
+        return catalog.updateType(slug, code, body);
+    }
+
+    @DELETE
+    @Path("/events/{slug}/ticket-types/{code}")
+    public Response deleteType(@PathParam("slug") String slug, @PathParam("code") String code) {
+        catalog.deleteType(slug, code);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/vouchers")
+    public Response createVoucher(@Valid @NotNull VoucherRequest body) {
+        return Response.status(201).entity(vouchers.create(body)).build();
+    }
+
+    @POST
+    @Path("/orders/{id}/mark-paid")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Confirm an invoice order whose payment arrived; the tickets are sent.")
+    public OrderView markPaid(@PathParam("id") String id) {
+        return orders.markPaid(OrderResource.parse(id));
+    }
+
+    @POST
+    @Path("/orders/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel an order and release its seats.")
+    public OrderView cancel(@PathParam("id") String id) {
+        return orders.cancelByAdmin(OrderResource.parse(id));
+    }
+
+    @POST
+    @Path("/checkin")
+    @RolesAllowed({"admin", "checkin"})
+    @Operation(summary = "Check a ticket in at the door; a second scan is 409 and says when the first was.")
+    public CheckinView checkIn(@Valid @NotNull CheckinRequest body) {
+        return checkIn.checkIn(body.code());
+    }
+}

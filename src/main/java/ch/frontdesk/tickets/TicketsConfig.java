@@ -1,0 +1,51 @@
+package ch.frontdesk.tickets;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How ticket sales behave. */
+@ConfigMapping(prefix = "frontdesk.tickets")
+public interface TicketsConfig {
+
+    /** How long an unpaid card order holds its seats. */
+    @WithDefault("30m")
+    Duration cardHold();
+
+    /** How long an unpaid invoice order holds its seats: time for a bank transfer to arrive. */
+    @WithDefault("14d")
+    Duration invoiceHold();
+
+    /** Buyers may cancel until this long before the event starts. */
+    @WithDefault("7d")
+    Duration cancellationDeadline();
+
+    /** Order requests one client address may make per minute. */
+    @WithDefault("60")
+    int ordersPerMinute();
+
+    /** How long a waiting-list offer holds its seats. */
+    @WithDefault("48h")
+    Duration waitlistOfferValidity();
+
+    /** Where the ticket shop lives (the web form); waiting-list offers link there. Defaults to the public URL. */
+    Optional<String> shopUrl();
+
+    /** The organiser's bank account, printed on invoice orders. */
+    Bank bank();
+
+    interface Bank {
+        /** The account holder. */
+        @WithDefault("AMLD Intelligence Summit")
+        String accountHolder();
+
+        /** The IBAN transfers go to. */
+        @WithDefault("CH93 0076 2011 6238 5295 7")
+        String iban();
+
+        /** The bank's name. */
+        @WithDefault("Example Bank, Lausanne")
+        String bankName();
+    }
+}

@@ -1,0 +1,63 @@
+package ch.frontdesk.tickets;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A discount code for one event, optionally only some ticket types. Each discounted ticket uses it once. */
+@Entity
+@Table(name = "voucher")
+public class Voucher extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "event_id", nullable = false)
+    public long eventId;
+
+    @Column(nullable = false)
+    public String code;
+
+    @Column(name = "code_key", insertable = false, updatable = false)
+    public String codeKey;
+
+    @Column(name = "percent_off")
+    public Integer percentOff;
+
+    @Column(name = "amount_off")
+    public Long amountOff;
+
+    /** Ticket type codes it applies to; null means all. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "type_codes")
+    public List<String> typeCodes;
+
+    @Column(name = "max_uses", nullable = false)
+    public int maxUses;
+
+    @Column(nullable = false)
+    public int used;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    boolean appliesTo(String typeCode) {
+        return typeCodes == null || typeCodes.isEmpty() || typeCodes.contains(typeCode);
+    }
+
+    long discounted(long price) {
+        if (percentOff != null) {
+            return price - Math.round(price * percentOff / 100.0);
+        }
+        return Math.max(0, price - amountOff);
+    }
+}

@@ -1,0 +1,50 @@
+package ch.frontdesk.tickets;
+
+import ch.frontdesk.common.ProblemException;
+import ch.frontdesk.tickets.Api.Discount;
+import ch.frontdesk.tickets.Api.VoucherRequest;
+import ch.frontdesk.tickets.Api.VoucherView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/** Discount codes, such as the 100% vouchers speakers get. */
+@ApplicationScoped
+public class Vouchers {
+
+    private final Clock clock;
+
+    Vouchers(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public VoucherView create(VoucherRequest request) {
+        Event event = Event.bySlug(request.event())
+                .orElseThrow(() -> ProblemException.invalid("event", "is not an event"));
+        List<String> types = request.types() == null || request.types().isEmpty() ? null : request.types();
+        if (types != null) {
+            for (int i = 0; i < types.size(); i++) {
+                if (TicketType.count("eventId = ?1 and code = ?2", event.id, types.get(i)) == 0) {
+                    throw ProblemException.invalid("types[" + i + "]", "is not a ticket type of this event");
+                }
+            }
+        }
+        if (Voucher.count("eventId = ?1 and codeKey = ?2", event.id, request.code().toUpperCase(Locale.ROOT)) > 0) {
+            throw ProblemException.conflict("duplicate", "Already exists", "This event already has that voucher.");
+        }
+        Voucher voucher = new Voucher();
+        voucher.eventId = event.id;
+        voucher.code = request.code();
+        voucher.percentOff = request.discount().percent();
+        voucher.amountOff = request.discount().amount();
+        voucher.typeCodes = types;
+        voucher.maxUses = request.maxUses();
+        voucher.createdAt = clock.instant();
+        voucher.persist();
+        return new VoucherView(voucher.code, event.slug, types, new Discount(voucher.percentOff, voucher.amountOff),
+                voucher.maxUses, 0);
+    }
+}
