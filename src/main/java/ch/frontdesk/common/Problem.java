@@ -25,8 +25,14 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(type(slug), title, status, detail, null, null);
     }
 
+    /** Extension members never replace a standard member. */
     @JsonAnyGetter
     Map<String, Object> extensionMembers() {
-        return extensions == null ? Map.of() : extensions;
+        if (extensions == null) {
+            return Map.of();
+        }
+        Map<String, Object> members = new java.util.LinkedHashMap<>(extensions);
+        members.keySet().removeAll(java.util.Set.of("type", "title", "status", "detail", "errors", "instance"));
+        return members;
     }
 }

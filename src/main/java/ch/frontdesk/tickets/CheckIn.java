@@ -32,7 +32,7 @@ public class CheckIn {
         if (ticket.checkedInAt != null) {
             throw new ProblemException(409, "already-checked-in", "Already checked in",
                     ticket.attendeeName + " was checked in at " + ticket.checkedInAt + ".", null,
-                    Map.of("attendee", ticket.attendeeName, "type", type.code, "checkedInAt", ticket.checkedInAt.toString()),
+                    Map.of("attendee", ticket.attendeeName, "ticketType", type.code, "checkedInAt", ticket.checkedInAt.toString()),
                     Map.of());
         }
         ticket.checkedInAt = clock.instant();

@@ -150,7 +150,7 @@ public class OrderService {
                 metrics.counter("frontdesk.tickets.sold_out").increment();
                 throw new ProblemException(409, "sold-out", "Sold out",
                         "Not enough seats left for " + type.name + ": " + Math.max(0, type.available()) + " available.",
-                        null, Map.of("type", type.code, "available", Math.max(0, type.available())), Map.of());
+                        null, Map.of("ticketType", type.code, "available", Math.max(0, type.available())), Map.of());
             }
             int early = Math.min(wanted, type.earlySeatsLeft(now));
             type.held += wanted;
