@@ -8,6 +8,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,17 +28,18 @@ class PackagedServiceIT {
     @Test
     void aPersonSubscribesConfirmsAndUnsubscribesThroughTheRealService() throws Exception {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        int before = PackagedServiceResource.smtp.getReceivedMessages().length;
 
         given().contentType(ContentType.JSON).body(Map.of("email", "ada@example.org", "name", "Ada", "consent", true))
                 .post("/api/newsletter/subscriptions").then().statusCode(202).body("status", equalTo("pending"));
 
-        MimeMessage confirmation = awaitMessage(1);
+        MimeMessage confirmation = awaitMessage(before + 1);
         String confirmToken = token(body(confirmation), "/newsletter/confirm");
         given().get("/newsletter/confirm?token=" + confirmToken).then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("token", confirmToken)).post("/api/newsletter/confirm")
                 .then().statusCode(200).body("status", equalTo("active"));
 
-        MimeMessage welcome = awaitMessage(2);
+        MimeMessage welcome = awaitMessage(before + 2);
         assertThat(welcome.getSubject()).contains("Welcome");
         String listUnsubscribe = welcome.getHeader("List-Unsubscribe")[0];
         assertThat(welcome.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
@@ -48,6 +50,59 @@ class PackagedServiceIT {
                 .formParam("List-Unsubscribe", "One-Click")
                 .post(unsubscribeUrl.replace("http://localhost:8089", ""))
                 .then().statusCode(200).body("status", equalTo("unsubscribed"));
+    }
+
+    @Test
+    void anOrganiserSellsAnEarlyBirdTicketThatArrivesWithItsQrCodeAndChecksIn() throws Exception {
+        var admin = given().auth().preemptive().basic("owner", "owner-password").contentType(ContentType.JSON);
+        admin.body(Map.of("slug", "amld-2099", "name", "AMLD Intelligence Summit 2099", "startsOn", "2099-02-10",
+                        "endsOn", "2099-02-12", "venue", "EPFL campus, Lausanne", "timezone", "Europe/Zurich"))
+                .post("/api/admin/events").then().statusCode(201);
+        given().auth().preemptive().basic("owner", "owner-password").contentType(ContentType.JSON)
+                .body(Map.of("code", "conference", "name", "Conference pass", "capacity", 100,
+                        "price", Map.of("amount", 59000, "currency", "CHF"),
+                        "earlyBird", Map.of("amount", 39000, "endsAt", "2099-01-01T00:00:00Z", "quota", 50)))
+                .post("/api/admin/events/amld-2099/ticket-types").then().statusCode(201);
+
+        int before = PackagedServiceResource.smtp.getReceivedMessages().length;
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("buyer", Map.of("email", "grace@example.org", "name", "Grace"),
+                        "tickets", List.of(Map.of("type", "conference",
+                                "attendee", Map.of("name", "Grace Hopper", "email", "grace@example.org"))),
+                        "consent", true))
+                .post("/api/events/amld-2099/orders")
+                .then().statusCode(201)
+                .body("status", equalTo("pending_payment"))
+                .body("tickets[0].priceLabel", equalTo("early-bird"))
+                .body("total.amount", equalTo(39000))
+                .extract().path("id");
+        MimeMessage received = awaitMessage(before + 1);
+        assertThat(body(received)).contains("IBAN");
+
+        given().auth().preemptive().basic("owner", "owner-password").post("/api/admin/orders/" + id + "/mark-paid")
+                .then().statusCode(200).body("status", equalTo("confirmed"));
+        awaitMessage(before + 3);
+        MimeMessage ticket = java.util.Arrays.stream(PackagedServiceResource.smtp.getReceivedMessages())
+                .filter(m -> subject(m).startsWith("Your ticket for")).findFirst().orElseThrow();
+        String raw = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(ticket);
+        assertThat(raw).contains("image/png").contains("text/calendar").contains("Content-ID:");
+        Matcher code = Pattern.compile("Ticket code: ([A-Za-z0-9_-]{32})").matcher(raw);
+        assertThat(code.find()).isTrue();
+
+        given().auth().preemptive().basic("owner", "owner-password").contentType(ContentType.JSON)
+                .body(Map.of("code", code.group(1))).post("/api/admin/checkin")
+                .then().statusCode(200).body("attendee", equalTo("Grace Hopper"));
+        given().auth().preemptive().basic("owner", "owner-password").contentType(ContentType.JSON)
+                .body(Map.of("code", code.group(1))).post("/api/admin/checkin")
+                .then().statusCode(409);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
