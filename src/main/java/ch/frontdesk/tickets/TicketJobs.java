@@ -15,7 +15,7 @@ class TicketJobs {
         this.waitlist = waitlist;
     }
 
-    @Scheduled(every = "${frontdesk.tickets.jobs-every:30s}", delayed = "10s",
+    @Scheduled(every = "${frontdesk.tickets.jobs-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         orders.expireDue();

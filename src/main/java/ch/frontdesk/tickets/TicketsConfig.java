@@ -29,6 +29,10 @@ public interface TicketsConfig {
     @WithDefault("48h")
     Duration waitlistOfferValidity();
 
+    /** How often unpaid orders are expired and lapsed waiting-list offers passed on. */
+    @WithDefault("30s")
+    String jobsEvery();
+
     /** Where the ticket shop lives (the web form); waiting-list offers link there. Defaults to the public URL. */
     Optional<String> shopUrl();
 

@@ -114,8 +114,14 @@ class WaitlistTest extends FrontdeskTest {
         given().contentType(ContentType.JSON).body(Map.of("email", "bad", "name", "X", "type", "conference"))
                 .post("/api/events/" + EVENT + "/waitlist").then().statusCode(400)
                 .body("errors[0].field", equalTo("email"));
+        for (int absurd : new int[] {0, -3, 100_000}) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("email", "x@example.org", "name", "X", "type", "conference", "quantity", absurd))
+                    .post("/api/events/" + EVENT + "/waitlist").then().statusCode(400)
+                    .body("errors[0].field", equalTo("quantity"));
+        }
         given().contentType(ContentType.JSON)
-                .body(Map.of("email", "x@example.org", "name", "X", "type", "conference", "quantity", 0))
+                .body(Map.of("email", "x@example.org", "name", "X", "type", "conference", "quantity", "many"))
                 .post("/api/events/" + EVENT + "/waitlist").then().statusCode(400)
                 .body("errors[0].field", equalTo("quantity"));
         assertThat(database.count("select count(*) from waitlist_entry")).isEqualTo(1);
