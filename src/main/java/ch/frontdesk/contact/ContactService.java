@@ -68,9 +68,16 @@ public class ContactService {
                 : Contact.<Contact>find("emailKey", address.toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
-    /** Appends a consent record; it stays unconfirmed until the address owner confirms. */
+    /** Appends a consent record given now; it stays unconfirmed until the address owner confirms. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ConsentRecord recordConsent(Contact contact, ConsentWording wording, String source, ClientInfo client) {
+        return recordConsent(contact, wording, source, client, clock.instant());
+    }
+
+    /** Appends a consent record given at {@code givenAt}, the time the request arrived. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ConsentRecord recordConsent(Contact contact, ConsentWording wording, String source, ClientInfo client,
+            Instant givenAt) {
         ConsentRecord record = new ConsentRecord();
         record.contactId = contact.id;
         record.purpose = wording.purpose();
@@ -79,7 +86,7 @@ public class ContactService {
         record.source = blankToNull(source);
         record.clientAddress = client.address();
         record.userAgent = client.userAgent();
-        record.givenAt = clock.instant();
+        record.givenAt = givenAt;
         record.persist();
         return record;
     }

@@ -16,6 +16,10 @@ public interface NewsletterConfig {
     @WithDefault("3")
     int confirmationsPerDay();
 
+    /** How often queued sign-ups are applied (confirmation emails then wait for the outbox). */
+    @WithDefault("1s")
+    String signupsEvery();
+
     /** Sign-up requests one client address may make per minute. */
     @WithDefault("20")
     int signupsPerMinute();

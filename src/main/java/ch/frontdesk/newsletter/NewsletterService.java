@@ -12,12 +12,16 @@ import ch.frontdesk.contact.ContactService;
 import ch.frontdesk.mail.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Double opt-in sign-ups, confirmation and one-click unsubscribe for Engineering Prompts.
@@ -36,13 +40,15 @@ public class NewsletterService {
     private final NewsletterMails mails;
     private final NewsletterConfig config;
     private final Idempotency idempotency;
+    private final EntityManager em;
     private final Clock clock;
     private final Counter requested;
     private final Counter confirmed;
     private final Counter unsubscribed;
 
     NewsletterService(ContactService contacts, AccessTokens tokens, Outbox outbox, NewsletterMails mails,
-            NewsletterConfig config, Idempotency idempotency, Clock clock, MeterRegistry metrics) {
+            NewsletterConfig config, Idempotency idempotency, EntityManager em, Clock clock, MeterRegistry metrics) {
+        this.em = em;
         this.contacts = contacts;
         this.tokens = tokens;
         this.outbox = outbox;
@@ -56,9 +62,9 @@ public class NewsletterService {
     }
 
     /**
-     * Records the sign-up and its consent, and queues a confirmation email when the address is new, pending or
-     * unsubscribed (at most {@link NewsletterConfig#confirmationsPerDay()} a day). An active subscriber stays
-     * active and gets nothing. Bots that fill the honeypot are dropped without a trace.
+     * Accepts a sign-up. The request only queues it (the same work for every address, so neither the answer
+     * nor its timing tells who is subscribed); {@link #applySignups()} does the rest moments later.
+     * Bots that fill the honeypot are dropped without a trace.
      */
     @Transactional
     public SubscriptionAnswer subscribe(SubscribeRequest request, ClientInfo client, String idempotencyKey) {
@@ -73,9 +79,50 @@ public class NewsletterService {
             }
             idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, 202, answer);
         }
+        NewsletterSignup signup = new NewsletterSignup();
+        signup.email = request.email();
+        signup.name = request.name();
+        signup.source = request.source();
+        signup.clientAddress = client.address();
+        signup.userAgent = client.userAgent();
+        signup.receivedAt = clock.instant();
+        signup.persist();
+        requested.increment();
+        return answer;
+    }
+
+    @Scheduled(every = "${frontdesk.newsletter.signups-every}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledSignups() {
+        applySignups();
+    }
+
+    /** Applies every queued sign-up, each in its own transaction. Safe on several instances. Returns how many. */
+    public int applySignups() {
+        int applied = 0;
+        while (QuarkusTransaction.requiringNew().call(this::applyNextSignup)) {
+            applied++;
+        }
+        return applied;
+    }
+
+    /**
+     * Records the consent and queues a confirmation email when the address is new, pending or unsubscribed
+     * (at most {@link NewsletterConfig#confirmationsPerDay()} a day). An active subscriber stays active and gets
+     * nothing.
+     */
+    private boolean applyNextSignup() {
+        @SuppressWarnings("unchecked")
+        List<Number> next = em.createNativeQuery(
+                "select id from newsletter_signup order by id limit 1 for update skip locked").getResultList();
+        if (next.isEmpty()) {
+            return false;
+        }
+        NewsletterSignup signup = NewsletterSignup.findById(next.get(0).longValue());
         Instant now = clock.instant();
-        Contact contact = contacts.lockOrCreate(request.email(), request.name());
-        contacts.recordConsent(contact, wording(), request.source(), client);
+        Contact contact = contacts.lockOrCreate(signup.email, signup.name);
+        contacts.recordConsent(contact, wording(), signup.source,
+                new ClientInfo(signup.clientAddress, signup.userAgent), signup.receivedAt);
         NewsletterSubscription subscription = NewsletterSubscription
                 .<NewsletterSubscription>find("contactId", contact.id)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
@@ -93,8 +140,8 @@ public class NewsletterService {
         if (subscription.status == SubscriptionStatus.PENDING) {
             sendConfirmation(contact, subscription, now);
         }
-        requested.increment();
-        return answer;
+        signup.delete();
+        return true;
     }
 
     private void sendConfirmation(Contact contact, NewsletterSubscription subscription, Instant now) {

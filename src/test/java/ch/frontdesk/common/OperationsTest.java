@@ -29,7 +29,7 @@ class OperationsTest extends FrontdeskTest {
         double requestedBefore = counter("frontdesk_newsletter_subscriptions_requested_total");
         given().contentType(ContentType.JSON).body(Map.of("email", "ada@example.org", "consent", true))
                 .post("/api/newsletter/subscriptions").then().statusCode(202);
-        outboxSender.sendDue();
+        deliverTo("ada@example.org");
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         org.assertj.core.api.Assertions.assertThat(counter("frontdesk_newsletter_subscriptions_requested_total"))

@@ -19,6 +19,7 @@ class ConsentRecordTest extends FrontdeskTest {
     void oneConsent() {
         given().contentType(ContentType.JSON).body(Map.of("email", "ada@example.org", "consent", true, "source", "home"))
                 .post("/api/newsletter/subscriptions").then().statusCode(202);
+        applySignups();
     }
 
     @Test

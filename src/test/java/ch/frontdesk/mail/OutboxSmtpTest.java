@@ -67,6 +67,7 @@ class OutboxSmtpTest extends FrontdeskTest {
     private static void signUp(String email) {
         given().contentType(ContentType.JSON).body(Map.of("email", email, "consent", true))
                 .post("/api/newsletter/subscriptions").then().statusCode(202);
+        applySignups();
     }
 
     @Test

@@ -42,6 +42,8 @@ class ConcurrentSubscribeTest extends FrontdeskTest {
             pool.shutdownNow();
         }
 
+        assertThat(database.count("select count(*) from newsletter_signup")).isEqualTo(THREADS);
+        assertThat(applySignups()).isEqualTo(THREADS);
         assertThat(database.count("select count(*) from contact")).isEqualTo(1);
         assertThat(database.count("select count(*) from newsletter_subscription")).isEqualTo(1);
         assertThat(database.count("select count(*) from consent_record")).isEqualTo(THREADS);

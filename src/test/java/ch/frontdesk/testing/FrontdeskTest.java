@@ -2,6 +2,8 @@ package ch.frontdesk.testing;
 
 import ch.frontdesk.common.RateLimiter;
 import ch.frontdesk.mail.OutboxSender;
+import ch.frontdesk.newsletter.NewsletterService;
+import io.quarkus.arc.Arc;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import jakarta.inject.Inject;
@@ -34,8 +36,14 @@ public abstract class FrontdeskTest {
         mailbox.clear();
     }
 
-    /** Runs the outbox sender once and returns the mails delivered to {@code address}. */
+    /** Applies queued sign-ups, as the background worker does a moment after each request. */
+    protected static int applySignups() {
+        return Arc.container().instance(NewsletterService.class).get().applySignups();
+    }
+
+    /** Applies queued sign-ups, runs the outbox sender once, and returns the mails delivered to {@code address}. */
     protected List<Mail> deliverTo(String address) {
+        applySignups();
         outboxSender.sendDue();
         return mailbox.getMailsSentTo(address);
     }
