@@ -5,6 +5,7 @@ public enum TokenPurpose {
     NEWSLETTER_CONFIRM,
     NEWSLETTER_UNSUBSCRIBE,
     ORDER_ACCESS,
+    PLEDGE_CANCEL,
     WAITLIST_OFFER;
 
     @jakarta.persistence.Converter(autoApply = true)

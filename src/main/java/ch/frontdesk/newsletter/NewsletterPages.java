@@ -1,6 +1,6 @@
 package ch.frontdesk.newsletter;
 
-import ch.frontdesk.newsletter.NewsletterService.LinkState;
+import ch.frontdesk.common.LinkState;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

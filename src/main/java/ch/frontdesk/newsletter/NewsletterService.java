@@ -4,6 +4,7 @@ import ch.frontdesk.common.AccessToken;
 import ch.frontdesk.common.AccessTokens;
 import ch.frontdesk.common.ClientInfo;
 import ch.frontdesk.common.Idempotency;
+import ch.frontdesk.common.LinkState;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.common.TokenPurpose;
 import ch.frontdesk.contact.Contact;
@@ -219,18 +220,6 @@ public class NewsletterService {
             NewsletterSubscription subscription = NewsletterSubscription.findById(token.subjectId);
             return subscription.status == SubscriptionStatus.UNSUBSCRIBED ? LinkState.DONE : LinkState.USABLE;
         }).orElse(LinkState.UNKNOWN);
-    }
-
-    /** What following an emailed link would do now. */
-    public enum LinkState {
-        /** The button will work. */
-        USABLE,
-        /** Already done: confirmed, or unsubscribed. */
-        DONE,
-        /** Expired or revoked. */
-        EXPIRED,
-        /** Not one of our links. */
-        UNKNOWN
     }
 
     private ConsentWording wording() {

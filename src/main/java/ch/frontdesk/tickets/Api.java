@@ -1,5 +1,7 @@
 package ch.frontdesk.tickets;
 
+import ch.frontdesk.payment.PaymentMethod;
+
 import ch.frontdesk.common.Money;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;

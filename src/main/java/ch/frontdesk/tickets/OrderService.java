@@ -1,5 +1,8 @@
 package ch.frontdesk.tickets;
 
+import ch.frontdesk.payment.BankDetails;
+import ch.frontdesk.payment.PaymentMethod;
+
 import ch.frontdesk.common.AccessToken;
 import ch.frontdesk.common.AccessTokens;
 import ch.frontdesk.common.ClientInfo;
@@ -424,8 +427,8 @@ public class OrderService {
         return tokens.issue(TokenPurpose.ORDER_ACCESS, order.id, null);
     }
 
-    private TicketMails.BankDetails bankDetails() {
-        return new TicketMails.BankDetails(config.bank().accountHolder(), config.bank().iban(), config.bank().bankName());
+    private BankDetails bankDetails() {
+        return new BankDetails(config.bank().accountHolder(), config.bank().iban(), config.bank().bankName());
     }
 
     private static PaymentMethod paymentMethod(String requested) {

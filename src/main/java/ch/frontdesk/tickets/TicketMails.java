@@ -4,6 +4,7 @@ import ch.frontdesk.common.FrontdeskConfig;
 import ch.frontdesk.common.Money;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.mail.Attachment;
+import ch.frontdesk.payment.BankDetails;
 import ch.frontdesk.mail.MailRenderer;
 import ch.frontdesk.mail.Outbox;
 import ch.frontdesk.mail.OutgoingMail;
@@ -23,10 +24,6 @@ class TicketMails {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
-
-    /** Where invoice orders are paid. */
-    record BankDetails(String accountHolder, String iban, String bankName) {
-    }
 
     /** A ticket line as the emails show it. */
     record Line(String attendee, String type, String price, String label, String code) {

@@ -1,5 +1,7 @@
 package ch.frontdesk.tickets;
 
+import ch.frontdesk.payment.PaymentMethod;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,10 +1,10 @@
-package ch.frontdesk.tickets;
+package ch.frontdesk.payment;
 
 import ch.frontdesk.common.LowercaseEnumConverter;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** How an order is paid: by bank transfer against an invoice, by card, or not at all (a 100% voucher). */
+/** How an order or a pledge is paid: by bank transfer against an invoice, by card, or not at all (a 100% voucher). */
 public enum PaymentMethod {
     INVOICE, CARD, NONE;
 

@@ -1,0 +1,64 @@
+package ch.frontdesk.support;
+
+import ch.frontdesk.common.Money;
+import ch.frontdesk.payment.PaymentMethod;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Request and response bodies of paid support. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public record TierView(String code, String name, String description, long amount, String currency,
+            BillingInterval interval) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TierAdminView(String code, String name, String description, long amount, String currency,
+            BillingInterval interval, boolean active) {
+    }
+
+    public record TierRequest(
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "must be lower-case letters, digits and dashes") String code,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 2000) String description,
+            @NotNull @Valid Money price,
+            @NotNull @Pattern(regexp = "month|year|once", message = "must be month, year or once") String interval,
+            Boolean active) {
+
+        @AssertTrue(message = "must be more than zero")
+        boolean isPricePositive() {
+            return price == null || price.amount() == null || price.amount() > 0;
+        }
+    }
+
+    public record PledgeRequest(
+            @NotBlank @Size(max = 40) String tier,
+            @NotBlank @Size(max = 254) @Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+", message = "must be a valid email address") String email,
+            @Size(max = 200) String name,
+            @NotNull(message = "must be true") @AssertTrue(message = "must be true") Boolean consent,
+            @Pattern(regexp = "card|invoice", message = "must be card or invoice") String paymentMethod) {
+
+        public PledgeRequest {
+            email = email == null ? null : email.strip();
+            name = name == null ? null : name.strip();
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PledgeView(UUID id, String tier, PledgeStatus status, PaymentMethod paymentMethod, Money amount,
+            BillingInterval interval, String paymentReference, Instant paymentDueAt, Instant currentPeriodEnd,
+            Boolean cancelAtPeriodEnd, String checkoutUrl) {
+    }
+
+}

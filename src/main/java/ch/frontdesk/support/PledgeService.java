@@ -1,0 +1,284 @@
+package ch.frontdesk.support;
+
+import ch.frontdesk.common.AccessToken;
+import ch.frontdesk.common.AccessTokens;
+import ch.frontdesk.common.ClientInfo;
+import ch.frontdesk.common.Idempotency;
+import ch.frontdesk.common.LinkState;
+import ch.frontdesk.common.Money;
+import ch.frontdesk.common.ProblemException;
+import ch.frontdesk.common.TokenPurpose;
+import ch.frontdesk.contact.ConsentWording;
+import ch.frontdesk.contact.Contact;
+import ch.frontdesk.contact.ContactService;
+import ch.frontdesk.payment.BankDetails;
+import ch.frontdesk.payment.PaymentMethod;
+import ch.frontdesk.support.Api.PledgeRequest;
+import ch.frontdesk.support.Api.PledgeView;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Pledges and their lifecycle. A pledge waits for its first payment, then is active until the end of each paid
+ * period; an invoice pledge falls past due when a renewal is not paid, and a cancelled one ends with its paid
+ * period. While a contact has an active pledge, their newsletter plan is {@code paid}.
+ */
+@ApplicationScoped
+public class PledgeService {
+
+    static final String CONSENT_PURPOSE = "support";
+    private static final String IDEMPOTENCY_SCOPE = "support.pledge";
+    private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int BATCH = 50;
+
+    private final ContactService contacts;
+    private final AccessTokens tokens;
+    private final SupportMails mails;
+    private final SupportConfig config;
+    private final Idempotency idempotency;
+    private final EntityManager em;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    PledgeService(ContactService contacts, AccessTokens tokens, SupportMails mails, SupportConfig config,
+            Idempotency idempotency, EntityManager em, Clock clock, MeterRegistry metrics) {
+        this.contacts = contacts;
+        this.tokens = tokens;
+        this.mails = mails;
+        this.config = config;
+        this.idempotency = idempotency;
+        this.em = em;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public PledgeView pledge(PledgeRequest request, ClientInfo client, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            var earlier = idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, request);
+            if (earlier.isPresent()) {
+                return idempotency.read(earlier.get(), PledgeView.class);
+            }
+        }
+        SupportTier tier = SupportTier.<SupportTier>find("code = ?1 and active = true", request.tier())
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.invalid("tier", "is not a support tier on offer"));
+        if ("card".equals(request.paymentMethod())) {
+            throw new ProblemException(422, "payment-method-unavailable", "Payment method unavailable",
+                    "Card payments are not available; please choose invoice.", null, null, Map.of());
+        }
+        Instant now = clock.instant();
+        Contact contact = contacts.findOrCreate(request.email(), request.name());
+        contacts.recordConsent(contact, new ConsentWording(CONSENT_PURPOSE, "support-" + tier.code,
+                "I pledge " + Money.of(tier.amount, tier.currency).display() + " (" + tier.interval.json()
+                        + ") to support Engineering Prompts; the money funds the EPFL AI Center."),
+                "pledge:" + tier.code, client);
+
+        Pledge pledge = new Pledge();
+        pledge.publicId = UUID.randomUUID();
+        pledge.contactId = contact.id;
+        pledge.tierId = tier.id;
+        pledge.paymentMethod = PaymentMethod.INVOICE;
+        pledge.status = PledgeStatus.PENDING_PAYMENT;
+        pledge.amount = tier.amount;
+        pledge.currency = tier.currency;
+        pledge.interval = tier.interval;
+        pledge.paymentReference = newReference();
+        pledge.paymentDueAt = now.plus(config.invoiceDue());
+        pledge.createdAt = now;
+        pledge.updatedAt = now;
+        pledge.persist();
+        mails.invoice(pledge, tier, contact, false, bank());
+        metrics.counter("frontdesk.support.pledges.created", "tier", tier.code).increment();
+
+        PledgeView view = view(pledge, tier);
+        if (idempotencyKey != null) {
+            idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, 201, view);
+        }
+        return view;
+    }
+
+    /** The admin records a bank transfer: the pledge is active for one more period and a receipt goes out. */
+    @Transactional
+    public PledgeView markPaid(UUID id) {
+        Pledge pledge = lock(id);
+        if (pledge.status == PledgeStatus.CANCELLED || pledge.status == PledgeStatus.EXPIRED) {
+            throw ProblemException.conflict("not-payable", "Not payable", "The pledge is " + pledge.status.json() + ".");
+        }
+        Instant now = clock.instant();
+        // A first payment starts the support now; a renewal continues where the paid period ended.
+        Instant start = pledge.status == PledgeStatus.PENDING_PAYMENT ? now : pledge.currentPeriodEnd;
+        pledge.currentPeriodEnd = pledge.interval.recurring() ? pledge.interval.periodEnd(start)
+                : BillingInterval.YEAR.periodEnd(start);
+        pledge.status = PledgeStatus.ACTIVE;
+        pledge.paymentDueAt = null;
+        pledge.updatedAt = now;
+
+        PledgePayment payment = new PledgePayment();
+        payment.pledgeId = pledge.id;
+        payment.amount = pledge.amount;
+        payment.currency = pledge.currency;
+        payment.method = pledge.paymentMethod.json();
+        payment.paidAt = now;
+        payment.periodEnd = pledge.currentPeriodEnd;
+        payment.persist();
+
+        SupportTier tier = SupportTier.findById(pledge.tierId);
+        mails.receipt(pledge, tier, Contact.findById(pledge.contactId), payment);
+        metrics.counter("frontdesk.support.payments", "method", payment.method).increment();
+        return view(pledge, tier);
+    }
+
+    /**
+     * One click from any supporter email: nothing more is charged. An unpaid pledge ends now; a paid one stays
+     * active until its paid period ends. Cancelling again changes nothing.
+     */
+    @Transactional
+    public PledgeView cancel(String rawToken) {
+        AccessToken token = tokens.find(TokenPurpose.PLEDGE_CANCEL, rawToken)
+                .orElseThrow(() -> ProblemException.notFound("This link is not valid."));
+        Pledge pledge = Pledge.findById(token.subjectId, LockModeType.PESSIMISTIC_WRITE);
+        SupportTier tier = SupportTier.findById(pledge.tierId);
+        if (pledge.status == PledgeStatus.CANCELLED || pledge.status == PledgeStatus.EXPIRED || pledge.cancelAtPeriodEnd) {
+            return view(pledge, tier);
+        }
+        Instant now = clock.instant();
+        if (pledge.status == PledgeStatus.ACTIVE) {
+            pledge.cancelAtPeriodEnd = true;
+        } else {
+            pledge.status = PledgeStatus.CANCELLED;
+            pledge.cancelledAt = now;
+            pledge.paymentDueAt = null;
+        }
+        pledge.updatedAt = now;
+        mails.cancelled(pledge, tier, Contact.findById(pledge.contactId));
+        metrics.counter("frontdesk.support.pledges.cancelled").increment();
+        return view(pledge, tier);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LinkState cancelLinkState(String rawToken) {
+        return tokens.find(TokenPurpose.PLEDGE_CANCEL, rawToken).map(token -> {
+            Pledge pledge = Pledge.findById(token.subjectId);
+            boolean done = pledge.cancelAtPeriodEnd || pledge.status == PledgeStatus.CANCELLED
+                    || pledge.status == PledgeStatus.EXPIRED;
+            return done ? LinkState.DONE : LinkState.USABLE;
+        }).orElse(LinkState.UNKNOWN);
+    }
+
+    /** Whether the contact's newsletter plan is {@code paid}: they have an active pledge. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isPaidSupporter(long contactId) {
+        return Pledge.count("contactId = ?1 and status = ?2", contactId, PledgeStatus.ACTIVE) > 0;
+    }
+
+    /**
+     * The calendar of pledges: unpaid first invoices expire, paid periods end (renewing by invoice, or ending a
+     * cancelled or one-off pledge), unpaid renewals end the pledge, and yearly supporters hear about their renewal
+     * a week ahead. Each pledge is handled in its own transaction, locked with SKIP LOCKED: safe on many instances.
+     */
+    public int runCalendar() {
+        int handled = 0;
+        handled += each("status = 'pending_payment' and payment_due_at <= ?1", this::expireUnpaid);
+        handled += each("status = 'active' and current_period_end <= ?1", this::endPeriod);
+        handled += each("status = 'past_due' and payment_due_at <= ?1", this::endUnpaidRenewal);
+        handled += each("""
+                status = 'active' and billing_interval = 'year' and not cancel_at_period_end
+                and current_period_end - make_interval(secs => ?2) <= ?1
+                and reminded_for_period_end is distinct from current_period_end""", this::remind);
+        return handled;
+    }
+
+    private int each(String condition, java.util.function.Consumer<Pledge> action) {
+        int handled = 0;
+        while (true) {
+            Boolean more = QuarkusTransaction.requiringNew().call(() -> {
+                var query = em.createNativeQuery("select id from pledge where " + condition
+                        + " order by id limit 1 for update skip locked")
+                        .setParameter(1, clock.instant());
+                if (condition.contains("?2")) {
+                    query.setParameter(2, (double) config.renewalReminder().toSeconds());
+                }
+                @SuppressWarnings("unchecked")
+                List<Number> ids = query.getResultList();
+                if (ids.isEmpty()) {
+                    return false;
+                }
+                action.accept(Pledge.findById(ids.get(0).longValue()));
+                return true;
+            });
+            if (!more || ++handled >= 10_000) {
+                return handled;
+            }
+        }
+    }
+
+    private void expireUnpaid(Pledge pledge) {
+        pledge.status = PledgeStatus.EXPIRED;
+        pledge.paymentDueAt = null;
+        pledge.updatedAt = clock.instant();
+    }
+
+    private void endPeriod(Pledge pledge) {
+        Instant now = clock.instant();
+        pledge.updatedAt = now;
+        if (pledge.cancelAtPeriodEnd) {
+            pledge.status = PledgeStatus.CANCELLED;
+            pledge.cancelledAt = now;
+        } else if (!pledge.interval.recurring()) {
+            pledge.status = PledgeStatus.EXPIRED;
+        } else {
+            pledge.status = PledgeStatus.PAST_DUE;
+            pledge.paymentDueAt = now.plus(config.invoiceDue());
+            mails.invoice(pledge, SupportTier.findById(pledge.tierId), Contact.findById(pledge.contactId), true, bank());
+        }
+    }
+
+    private void endUnpaidRenewal(Pledge pledge) {
+        pledge.status = PledgeStatus.CANCELLED;
+        pledge.cancelledAt = clock.instant();
+        pledge.paymentDueAt = null;
+        pledge.updatedAt = pledge.cancelledAt;
+    }
+
+    private void remind(Pledge pledge) {
+        pledge.remindedForPeriodEnd = pledge.currentPeriodEnd;
+        pledge.updatedAt = clock.instant();
+        mails.renewalReminder(pledge, SupportTier.findById(pledge.tierId), Contact.findById(pledge.contactId));
+    }
+
+    private BankDetails bank() {
+        return new BankDetails(config.bank().accountHolder(), config.bank().iban(), config.bank().bankName());
+    }
+
+    private static Pledge lock(UUID id) {
+        return Pledge.<Pledge>find("publicId", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("There is no pledge " + id + "."));
+    }
+
+    private static String newReference() {
+        StringBuilder reference = new StringBuilder("EP-");
+        for (int i = 0; i < 10; i++) {
+            reference.append(REFERENCE_ALPHABET.charAt(RANDOM.nextInt(REFERENCE_ALPHABET.length())));
+        }
+        return reference.toString();
+    }
+
+    static PledgeView view(Pledge pledge, SupportTier tier) {
+        return new PledgeView(pledge.publicId, tier.code, pledge.status, pledge.paymentMethod,
+                Money.of(pledge.amount, pledge.currency), pledge.interval,
+                pledge.status == PledgeStatus.PENDING_PAYMENT || pledge.status == PledgeStatus.PAST_DUE ? pledge.paymentReference : null,
+                pledge.paymentDueAt, pledge.currentPeriodEnd, pledge.cancelAtPeriodEnd ? Boolean.TRUE : null, null);
+    }
+}

@@ -1,0 +1,43 @@
+package ch.frontdesk.support;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How paid support behaves. */
+@ConfigMapping(prefix = "frontdesk.support")
+public interface SupportConfig {
+
+    /** Time given to pay an invoice, for a first payment and for each renewal. */
+    @WithDefault("14d")
+    Duration invoiceDue();
+
+    /** Yearly supporters are reminded this long before their renewal. */
+    @WithDefault("7d")
+    Duration renewalReminder();
+
+    /** Pledge requests one client address may make per minute. */
+    @WithDefault("20")
+    int pledgesPerMinute();
+
+    /** How often renewals, reminders and lapsed invoices are looked after. */
+    @WithDefault("15m")
+    String jobsEvery();
+
+    /** The account supporters transfer to. */
+    Bank bank();
+
+    interface Bank {
+        /** The account holder. */
+        @WithDefault("EPFL AI Center (Engineering Prompts support)")
+        String accountHolder();
+
+        /** The IBAN transfers go to. */
+        @WithDefault("CH56 0483 5012 3456 7800 9")
+        String iban();
+
+        /** The bank's name. */
+        @WithDefault("Example Bank, Lausanne")
+        String bankName();
+    }
+}

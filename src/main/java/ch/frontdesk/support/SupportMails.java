@@ -1,0 +1,101 @@
+package ch.frontdesk.support;
+
+import ch.frontdesk.common.AccessTokens;
+import ch.frontdesk.common.FrontdeskConfig;
+import ch.frontdesk.common.Money;
+import ch.frontdesk.common.TokenPurpose;
+import ch.frontdesk.contact.Contact;
+import ch.frontdesk.mail.MailRenderer;
+import ch.frontdesk.mail.Outbox;
+import ch.frontdesk.mail.OutgoingMail;
+import ch.frontdesk.payment.BankDetails;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * Supporter emails, all through the outbox. Those about a recurring pledge carry a one-click link to cancel it,
+ * effective at the end of the paid period.
+ */
+@ApplicationScoped
+class SupportMails {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy")
+            .withZone(ZoneId.of("Europe/Zurich"));
+
+    @CheckedTemplate(basePath = "support/mail")
+    static class Templates {
+        static native TemplateInstance invoice(String name, String tier, String amount, String interval,
+                boolean renewal, String reference, String dueBy, BankDetails bank, String cancelUrl);
+
+        static native TemplateInstance receipt(String name, String tier, String amount, String paidOn,
+                String paidUntil, String cancelUrl);
+
+        static native TemplateInstance renewalReminder(String name, String tier, String amount, String renewsOn,
+                String cancelUrl);
+
+        static native TemplateInstance cancelled(String name, String tier, String activeUntil);
+    }
+
+    private final Outbox outbox;
+    private final MailRenderer renderer;
+    private final AccessTokens tokens;
+    private final FrontdeskConfig frontdesk;
+
+    SupportMails(Outbox outbox, MailRenderer renderer, AccessTokens tokens, FrontdeskConfig frontdesk) {
+        this.outbox = outbox;
+        this.renderer = renderer;
+        this.tokens = tokens;
+        this.frontdesk = frontdesk;
+    }
+
+    void invoice(Pledge pledge, SupportTier tier, Contact to, boolean renewal, BankDetails bank) {
+        send("support.invoice", to, renewal ? "Renewing your support for Engineering Prompts" : "Your support for Engineering Prompts: payment details",
+                Templates.invoice(to.name, tier.name, amount(pledge), pledge.interval.json(), renewal,
+                        pledge.paymentReference, day(pledge.paymentDueAt), bank, cancelUrl(pledge)));
+    }
+
+    void receipt(Pledge pledge, SupportTier tier, Contact to, PledgePayment payment) {
+        send("support.receipt", to, "Receipt: thank you for supporting Engineering Prompts",
+                Templates.receipt(to.name, tier.name, Money.of(payment.amount, payment.currency).display(),
+                        day(payment.paidAt), payment.periodEnd == null ? null : day(payment.periodEnd),
+                        cancelUrl(pledge)));
+    }
+
+    void renewalReminder(Pledge pledge, SupportTier tier, Contact to) {
+        send("support.renewal-reminder", to, "Your yearly support renews on " + day(pledge.currentPeriodEnd),
+                Templates.renewalReminder(to.name, tier.name, amount(pledge), day(pledge.currentPeriodEnd),
+                        cancelUrl(pledge)));
+    }
+
+    void cancelled(Pledge pledge, SupportTier tier, Contact to) {
+        send("support.cancelled", to, "Your support for Engineering Prompts is cancelled",
+                Templates.cancelled(to.name, tier.name,
+                        pledge.cancelAtPeriodEnd && pledge.currentPeriodEnd != null ? day(pledge.currentPeriodEnd) : null));
+    }
+
+    /** A fresh one-click cancel link for a recurring pledge; none for a one-off gift, which never renews. */
+    private String cancelUrl(Pledge pledge) {
+        if (!pledge.interval.recurring()) {
+            return null;
+        }
+        return frontdesk.link("/support/cancel?token=" + tokens.issue(TokenPurpose.PLEDGE_CANCEL, pledge.id, null));
+    }
+
+    private void send(String kind, Contact to, String subject, TemplateInstance template) {
+        var body = renderer.render(template);
+        outbox.enqueue(new OutgoingMail(kind, to.id, to.email, subject, body.text(), body.html(), Map.of()));
+    }
+
+    private static String amount(Pledge pledge) {
+        return Money.of(pledge.amount, pledge.currency).display();
+    }
+
+    private static String day(Instant instant) {
+        return DAY.format(instant);
+    }
+}
