@@ -73,7 +73,8 @@ public class Idempotency {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was already used with a different request.");
         }
-        return Optional.of(new StoredResponse(((Number) row[1]).intValue(), (String) row[2]));
+        int status = row[1] == null ? 0 : ((Number) row[1]).intValue();
+        return Optional.of(new StoredResponse(status, (String) row[2]));
     }
 
     /** Stores the answer to replay for the key, in the same transaction as the work. */
@@ -87,7 +88,18 @@ public class Idempotency {
                 .executeUpdate();
     }
 
+    /** Forgets a claimed key whose request failed, so the client can retry with it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(String scope, String key) {
+        em.createNativeQuery("delete from idempotency_record where scope = ?1 and idem_key = ?2 and response_status is null")
+                .setParameter(1, scope).setParameter(2, key).executeUpdate();
+    }
+
     public <T> T read(StoredResponse stored, Class<T> type) {
+        if (stored.body() == null) {
+            throw ProblemException.conflict("request-in-progress", "Request in progress",
+                    "A request with this Idempotency-Key is still being handled; retry in a moment.");
+        }
         try {
             return json.readValue(stored.body(), type);
         } catch (JsonProcessingException e) {

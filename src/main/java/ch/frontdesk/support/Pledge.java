@@ -71,4 +71,14 @@ public class Pledge extends PanacheEntityBase {
 
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+
+    @Column(name = "stripe_checkout_session_id")
+    public String stripeCheckoutSessionId;
+
+    @Column(name = "stripe_subscription_id")
+    public String stripeSubscriptionId;
+
+    /** Where a card supporter pays, until the checkout is completed or expires. */
+    @Column(name = "checkout_url")
+    public String checkoutUrl;
 }

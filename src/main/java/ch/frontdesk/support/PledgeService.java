@@ -3,6 +3,7 @@ package ch.frontdesk.support;
 import ch.frontdesk.common.AccessToken;
 import ch.frontdesk.common.AccessTokens;
 import ch.frontdesk.common.ClientInfo;
+import ch.frontdesk.common.FrontdeskConfig;
 import ch.frontdesk.common.Idempotency;
 import ch.frontdesk.common.LinkState;
 import ch.frontdesk.common.Money;
@@ -12,6 +13,8 @@ import ch.frontdesk.contact.ConsentWording;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.contact.ContactService;
 import ch.frontdesk.payment.BankDetails;
+import ch.frontdesk.payment.PaymentGateway;
+import ch.frontdesk.payment.PaymentGateway.Checkout;
 import ch.frontdesk.payment.PaymentMethod;
 import ch.frontdesk.support.Api.PledgeRequest;
 import ch.frontdesk.support.Api.PledgeView;
@@ -47,12 +50,17 @@ public class PledgeService {
     private final SupportMails mails;
     private final SupportConfig config;
     private final Idempotency idempotency;
+    private final PaymentGateway gateway;
+    private final FrontdeskConfig frontdesk;
     private final EntityManager em;
     private final Clock clock;
     private final MeterRegistry metrics;
 
     PledgeService(ContactService contacts, AccessTokens tokens, SupportMails mails, SupportConfig config,
-            Idempotency idempotency, EntityManager em, Clock clock, MeterRegistry metrics) {
+            Idempotency idempotency, PaymentGateway gateway, FrontdeskConfig frontdesk, EntityManager em, Clock clock,
+            MeterRegistry metrics) {
+        this.gateway = gateway;
+        this.frontdesk = frontdesk;
         this.contacts = contacts;
         this.tokens = tokens;
         this.mails = mails;
@@ -63,21 +71,61 @@ public class PledgeService {
         this.metrics = metrics;
     }
 
-    @Transactional
+    /**
+     * Creates a pledge. By invoice, the payment details go out by email. By card, a Stripe Checkout is started
+     * first, outside any transaction, and the pledge is only stored once Stripe has answered: a failed call
+     * leaves no pledge behind.
+     */
     public PledgeView pledge(PledgeRequest request, ClientInfo client, String idempotencyKey) {
+        boolean card = "card".equals(request.paymentMethod());
+        if (card && !gateway.available()) {
+            throw new ProblemException(422, "payment-method-unavailable", "Payment method unavailable",
+                    "Card payments are not available; please choose invoice.", null, null, Map.of());
+        }
         if (idempotencyKey != null) {
-            var earlier = idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, request);
+            var earlier = QuarkusTransaction.requiringNew()
+                    .call(() -> idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, request));
             if (earlier.isPresent()) {
                 return idempotency.read(earlier.get(), PledgeView.class);
             }
         }
-        SupportTier tier = SupportTier.<SupportTier>find("code = ?1 and active = true", request.tier())
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.invalid("tier", "is not a support tier on offer"));
-        if ("card".equals(request.paymentMethod())) {
-            throw new ProblemException(422, "payment-method-unavailable", "Payment method unavailable",
-                    "Card payments are not available; please choose invoice.", null, null, Map.of());
+        try {
+            if (!card) {
+                return QuarkusTransaction.requiringNew().call(() -> store(request, client, idempotencyKey, null));
+            }
+            Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(request));
+            UUID id = UUID.randomUUID();
+            Checkout checkout = gateway.startCheckout(new PaymentGateway.CheckoutRequest(
+                    "frontdesk-pledge-" + id, prepared.contactId(), request.email(), request.name(),
+                    "Support for Engineering Prompts: " + prepared.tierName(), prepared.amount(), prepared.currency(),
+                    prepared.interval().recurring() ? prepared.interval().json() : null,
+                    clock.instant().plus(java.time.Duration.ofHours(23)),
+                    frontdesk.link("/support/thanks"), frontdesk.link("/support/thanks"),
+                    Map.of("pledge", id.toString())));
+            return QuarkusTransaction.requiringNew().call(() -> store(request, client, idempotencyKey,
+                    new CardCheckout(id, checkout)));
+        } catch (RuntimeException e) {
+            if (idempotencyKey != null) {
+                QuarkusTransaction.requiringNew().run(() -> idempotency.release(IDEMPOTENCY_SCOPE, idempotencyKey));
+            }
+            throw e;
         }
+    }
+
+    private record Prepared(long contactId, String tierName, long amount, String currency, BillingInterval interval) {
+    }
+
+    private record CardCheckout(UUID pledgeId, Checkout checkout) {
+    }
+
+    private Prepared prepare(PledgeRequest request) {
+        SupportTier tier = offeredTier(request.tier());
+        Contact contact = contacts.findOrCreate(request.email(), request.name());
+        return new Prepared(contact.id, tier.name, tier.amount, tier.currency, tier.interval);
+    }
+
+    private PledgeView store(PledgeRequest request, ClientInfo client, String idempotencyKey, CardCheckout card) {
+        SupportTier tier = offeredTier(request.tier());
         Instant now = clock.instant();
         Contact contact = contacts.findOrCreate(request.email(), request.name());
         contacts.recordConsent(contact, new ConsentWording(CONSENT_PURPOSE, "support-" + tier.code,
@@ -86,20 +134,26 @@ public class PledgeService {
                 "pledge:" + tier.code, client);
 
         Pledge pledge = new Pledge();
-        pledge.publicId = UUID.randomUUID();
+        pledge.publicId = card == null ? UUID.randomUUID() : card.pledgeId();
         pledge.contactId = contact.id;
         pledge.tierId = tier.id;
-        pledge.paymentMethod = PaymentMethod.INVOICE;
+        pledge.paymentMethod = card == null ? PaymentMethod.INVOICE : PaymentMethod.CARD;
         pledge.status = PledgeStatus.PENDING_PAYMENT;
         pledge.amount = tier.amount;
         pledge.currency = tier.currency;
         pledge.interval = tier.interval;
         pledge.paymentReference = newReference();
-        pledge.paymentDueAt = now.plus(config.invoiceDue());
+        pledge.paymentDueAt = now.plus(card == null ? config.invoiceDue() : java.time.Duration.ofDays(1));
         pledge.createdAt = now;
         pledge.updatedAt = now;
+        if (card != null) {
+            pledge.stripeCheckoutSessionId = card.checkout().id();
+            pledge.checkoutUrl = card.checkout().url();
+        }
         pledge.persist();
-        mails.invoice(pledge, tier, contact, false, bank());
+        if (card == null) {
+            mails.invoice(pledge, tier, contact, false, bank());
+        }
         metrics.counter("frontdesk.support.pledges.created", "tier", tier.code).increment();
 
         PledgeView view = view(pledge, tier);
@@ -107,6 +161,11 @@ public class PledgeService {
             idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, 201, view);
         }
         return view;
+    }
+
+    private static SupportTier offeredTier(String code) {
+        return SupportTier.<SupportTier>find("code = ?1 and active = true", code).firstResultOptional()
+                .orElseThrow(() -> ProblemException.invalid("tier", "is not a support tier on offer"));
     }
 
     /** The admin records a bank transfer: the pledge is active for one more period and a receipt goes out. */
@@ -154,6 +213,9 @@ public class PledgeService {
             return view(pledge, tier);
         }
         Instant now = clock.instant();
+        if (pledge.stripeSubscriptionId != null) {
+            gateway.cancelAtPeriodEnd(pledge.stripeSubscriptionId, "frontdesk-cancel-" + pledge.publicId);
+        }
         if (pledge.status == PledgeStatus.ACTIVE) {
             pledge.cancelAtPeriodEnd = true;
         } else {
@@ -191,7 +253,10 @@ public class PledgeService {
     public int runCalendar() {
         int handled = 0;
         handled += each("status = 'pending_payment' and payment_due_at <= ?1", this::expireUnpaid);
-        handled += each("status = 'active' and current_period_end <= ?1", this::endPeriod);
+        // Stripe renews card subscriptions and tells us by webhook; the calendar ends only what it owns.
+        handled += each("""
+                status = 'active' and current_period_end <= ?1
+                and not (payment_method = 'card' and billing_interval <> 'once')""", this::endPeriod);
         handled += each("status = 'past_due' and payment_due_at <= ?1", this::endUnpaidRenewal);
         handled += each("""
                 status = 'active' and billing_interval = 'year' and not cancel_at_period_end
@@ -279,6 +344,7 @@ public class PledgeService {
         return new PledgeView(pledge.publicId, tier.code, pledge.status, pledge.paymentMethod,
                 Money.of(pledge.amount, pledge.currency), pledge.interval,
                 pledge.status == PledgeStatus.PENDING_PAYMENT || pledge.status == PledgeStatus.PAST_DUE ? pledge.paymentReference : null,
-                pledge.paymentDueAt, pledge.currentPeriodEnd, pledge.cancelAtPeriodEnd ? Boolean.TRUE : null, null);
+                pledge.paymentDueAt, pledge.currentPeriodEnd, pledge.cancelAtPeriodEnd ? Boolean.TRUE : null,
+                pledge.status == PledgeStatus.PENDING_PAYMENT ? pledge.checkoutUrl : null);
     }
 }

@@ -39,6 +39,8 @@ class SupportMails {
                 String cancelUrl);
 
         static native TemplateInstance cancelled(String name, String tier, String activeUntil);
+
+        static native TemplateInstance paymentFailed(String name, String tier, String amount, String cancelUrl);
     }
 
     private final Outbox outbox;
@@ -70,6 +72,11 @@ class SupportMails {
         send("support.renewal-reminder", to, "Your yearly support renews on " + day(pledge.currentPeriodEnd),
                 Templates.renewalReminder(to.name, tier.name, amount(pledge), day(pledge.currentPeriodEnd),
                         cancelUrl(pledge)));
+    }
+
+    void paymentFailed(Pledge pledge, SupportTier tier, Contact to) {
+        send("support.payment-failed", to, "Your support payment did not go through",
+                Templates.paymentFailed(to.name, tier.name, amount(pledge), cancelUrl(pledge)));
     }
 
     void cancelled(Pledge pledge, SupportTier tier, Contact to) {

@@ -1,11 +1,14 @@
 package ch.frontdesk.tickets;
 
 import ch.frontdesk.payment.BankDetails;
+import ch.frontdesk.payment.PaymentGateway;
+import ch.frontdesk.payment.PaymentGateway.Checkout;
 import ch.frontdesk.payment.PaymentMethod;
 
 import ch.frontdesk.common.AccessToken;
 import ch.frontdesk.common.AccessTokens;
 import ch.frontdesk.common.ClientInfo;
+import ch.frontdesk.common.FrontdeskConfig;
 import ch.frontdesk.common.Idempotency;
 import ch.frontdesk.common.Money;
 import ch.frontdesk.common.ProblemException;
@@ -60,12 +63,17 @@ public class OrderService {
     private final TicketsConfig config;
     private final Idempotency idempotency;
     private final Waitlist waitlist;
+    private final PaymentGateway gateway;
+    private final FrontdeskConfig frontdesk;
     private final EntityManager em;
     private final Clock clock;
     private final MeterRegistry metrics;
 
     OrderService(ContactService contacts, AccessTokens tokens, TicketMails mails, TicketsConfig config,
-            Idempotency idempotency, Waitlist waitlist, EntityManager em, Clock clock, MeterRegistry metrics) {
+            Idempotency idempotency, Waitlist waitlist, PaymentGateway gateway, FrontdeskConfig frontdesk,
+            EntityManager em, Clock clock, MeterRegistry metrics) {
+        this.gateway = gateway;
+        this.frontdesk = frontdesk;
         this.contacts = contacts;
         this.tokens = tokens;
         this.mails = mails;
@@ -81,12 +89,38 @@ public class OrderService {
     record KeyedRequest(String event, PlaceOrder order) {
     }
 
-    @Transactional
+    /**
+     * Places an order. Seats are held in one short transaction; a card order then starts its Stripe Checkout
+     * outside any transaction and gets its payment link in a second one. If Stripe fails, the order is undone
+     * and its seats are free again.
+     */
     public OrderView place(String slug, PlaceOrder request, ClientInfo client, String idempotencyKey) {
+        PaymentMethod method = paymentMethod(request.paymentMethod());
+        Reservation reservation = QuarkusTransaction.requiringNew()
+                .call(() -> reserve(slug, request, client, idempotencyKey, method));
+        if (reservation.checkout() == null) {
+            return reservation.view();
+        }
+        Checkout checkout;
+        try {
+            checkout = gateway.startCheckout(reservation.checkout());
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> undo(reservation.view().id(), idempotencyKey));
+            throw e;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> attach(reservation.view().id(), checkout, idempotencyKey));
+    }
+
+    /** A held order, and for card payment what the Stripe Checkout needs. */
+    record Reservation(OrderView view, PaymentGateway.CheckoutRequest checkout) {
+    }
+
+    private Reservation reserve(String slug, PlaceOrder request, ClientInfo client, String idempotencyKey,
+            PaymentMethod method) {
         if (idempotencyKey != null) {
             var earlier = idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, new KeyedRequest(slug, request));
             if (earlier.isPresent()) {
-                return idempotency.read(earlier.get(), OrderView.class);
+                return new Reservation(idempotency.read(earlier.get(), OrderView.class), null);
             }
         }
         Event event = EventCatalog.find(slug);
@@ -94,7 +128,6 @@ public class OrderService {
         if (!EventCatalog.salesOpen(event, now)) {
             throw ProblemException.conflict("sales-closed", "Sales closed", "Tickets for this event are not on sale.");
         }
-        PaymentMethod method = paymentMethod(request.paymentMethod());
 
         Map<String, TicketType> typesByCode = EventCatalog.types(event).stream()
                 .collect(Collectors.toMap(t -> t.code, Function.identity()));
@@ -236,14 +269,80 @@ public class OrderService {
 
         if (total == 0) {
             confirm(order, event, tickets);
-        } else {
+        } else if (order.paymentMethod == PaymentMethod.INVOICE) {
             mails.orderReceived(order, event, buyer, tickets, accessToken(order), bankDetails());
         }
         OrderView view = view(order, event, tickets, false);
+        if (order.paymentMethod == PaymentMethod.CARD) {
+            return new Reservation(view, new PaymentGateway.CheckoutRequest("frontdesk-order-" + order.publicId,
+                    buyer.id, buyer.email, order.buyerName, event.name + ": " + tickets.size() + " ticket(s)",
+                    order.totalAmount, order.currency, null, order.expiresAt,
+                    frontdesk.link("/orders/" + order.publicId + "?token=" + accessToken(order)),
+                    frontdesk.link("/api/events/" + event.slug), Map.of("order", order.publicId.toString())));
+        }
+        if (idempotencyKey != null) {
+            idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, 201, view);
+        }
+        return new Reservation(view, null);
+    }
+
+    /** Stripe could not start the checkout: the order never happened, its seats and voucher uses are free. */
+    private void undo(UUID id, String idempotencyKey) {
+        TicketOrder order = lockByPublicId(id);
+        List<Ticket> tickets = tickets(order);
+        release(order, tickets);
+        for (Ticket ticket : tickets) {
+            ticket.delete();
+        }
+        AccessToken.delete("purpose = ?1 and subjectId = ?2", TokenPurpose.ORDER_ACCESS, order.id);
+        order.delete();
+        if (idempotencyKey != null) {
+            idempotency.release(IDEMPOTENCY_SCOPE, idempotencyKey);
+        }
+    }
+
+    private OrderView attach(UUID id, Checkout checkout, String idempotencyKey) {
+        TicketOrder order = lockByPublicId(id);
+        order.stripeCheckoutSessionId = checkout.id();
+        order.checkoutUrl = checkout.url();
+        OrderView view = view(order, Event.findById(order.eventId), tickets(order), false);
         if (idempotencyKey != null) {
             idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, 201, view);
         }
         return view;
+    }
+
+    /** Stripe reports a completed card checkout: the order is confirmed, or refunded if it came too late. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void cardPaid(UUID id, String paymentIntent) {
+        TicketOrder order = TicketOrder.<TicketOrder>find("publicId", id).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+        if (order == null || order.status == OrderStatus.CONFIRMED) {
+            return;
+        }
+        order.stripePaymentIntent = paymentIntent;
+        if (order.status == OrderStatus.PENDING_PAYMENT) {
+            confirm(order, Event.findById(order.eventId), tickets(order));
+        } else if (paymentIntent != null) {
+            // Paid after the hold ran out: the seats may be gone, so the money goes back.
+            gateway.refund(paymentIntent, "frontdesk-refund-late-" + order.publicId);
+        }
+    }
+
+    /** Stripe reports the checkout expired unpaid: the order expires now rather than at the next job run. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void cardCheckoutExpired(UUID id) {
+        TicketOrder order = TicketOrder.<TicketOrder>find("publicId", id).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+        if (order != null && order.status == OrderStatus.PENDING_PAYMENT) {
+            expire(order);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void refunded(String paymentIntent) {
+        TicketOrder.<TicketOrder>find("stripePaymentIntent", paymentIntent).firstResultOptional()
+                .ifPresent(order -> order.refundedAt = clock.instant());
     }
 
     /** The order behind a link from an order email. Changes nothing. */
@@ -287,8 +386,16 @@ public class OrderService {
     }
 
     /** The admin cancels any order that is not cancelled yet; its seats are released. */
-    @Transactional
     public OrderView cancelByAdmin(UUID id) {
+        TicketOrder paid = QuarkusTransaction.requiringNew().call(() -> lockByPublicId(id));
+        if (paid.status == OrderStatus.CONFIRMED && paid.stripePaymentIntent != null && paid.refundedAt == null) {
+            // The refund is asked for first: if Stripe cannot be reached, the order stays as it is.
+            gateway.refund(paid.stripePaymentIntent, "frontdesk-refund-order-" + paid.publicId);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> cancelLocked(id));
+    }
+
+    private OrderView cancelLocked(UUID id) {
         TicketOrder order = lockByPublicId(id);
         Event event = Event.findById(order.eventId);
         if (order.status == OrderStatus.CANCELLED) {
@@ -315,17 +422,21 @@ public class OrderService {
                 order by expires_at limit ?2 for update skip locked""")
                 .setParameter(1, clock.instant()).setParameter(2, EXPIRY_BATCH).getResultList();
         for (Number id : ids) {
-            TicketOrder order = TicketOrder.findById(id.longValue());
-            Event event = Event.findById(order.eventId);
-            List<Ticket> tickets = tickets(order);
-            release(order, tickets);
-            order.status = OrderStatus.EXPIRED;
-            order.updatedAt = clock.instant();
-            mails.orderExpired(order, event, Contact.findById(order.buyerId), accessToken(order));
-            metrics.counter("frontdesk.tickets.orders.expired").increment();
-            offerFreedSeats(tickets);
+            expire(TicketOrder.findById(id.longValue()));
         }
         return ids.size();
+    }
+
+    private void expire(TicketOrder order) {
+        Event event = Event.findById(order.eventId);
+        List<Ticket> tickets = tickets(order);
+        release(order, tickets);
+        order.status = OrderStatus.EXPIRED;
+        order.checkoutUrl = null;
+        order.updatedAt = clock.instant();
+        mails.orderExpired(order, event, Contact.findById(order.buyerId), accessToken(order));
+        metrics.counter("frontdesk.tickets.orders.expired").increment();
+        offerFreedSeats(tickets);
     }
 
     private OrderView cancel(TicketOrder order, Event event) {
@@ -431,12 +542,15 @@ public class OrderService {
         return new BankDetails(config.bank().accountHolder(), config.bank().iban(), config.bank().bankName());
     }
 
-    private static PaymentMethod paymentMethod(String requested) {
+    private PaymentMethod paymentMethod(String requested) {
         if (requested == null || requested.equals("invoice")) {
             return PaymentMethod.INVOICE;
         }
-        throw new ProblemException(422, "payment-method-unavailable", "Payment method unavailable",
-                "Card payments are not available yet; please choose invoice.", null, null, Map.of());
+        if (!gateway.available()) {
+            throw new ProblemException(422, "payment-method-unavailable", "Payment method unavailable",
+                    "Card payments are not available; please choose invoice.", null, null, Map.of());
+        }
+        return PaymentMethod.CARD;
     }
 
     private static String newReference() {
@@ -478,7 +592,9 @@ public class OrderService {
                     attendee, withAttendees && valid ? t.code : null, withAttendees && valid ? t.checkedInAt : null);
         }).toList();
         return new OrderView(order.publicId, event.slug, order.status, Money.of(order.totalAmount, order.currency),
-                order.paymentMethod, order.status == OrderStatus.PENDING_PAYMENT ? order.paymentReference : null,
-                order.status == OrderStatus.PENDING_PAYMENT ? order.expiresAt : null, null, views);
+                order.paymentMethod,
+                order.status == OrderStatus.PENDING_PAYMENT && order.paymentMethod == PaymentMethod.INVOICE ? order.paymentReference : null,
+                order.status == OrderStatus.PENDING_PAYMENT ? order.expiresAt : null,
+                order.status == OrderStatus.PENDING_PAYMENT ? order.checkoutUrl : null, views);
     }
 }

@@ -69,4 +69,18 @@ public class TicketOrder extends PanacheEntityBase {
 
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+
+    @Column(name = "stripe_checkout_session_id")
+    public String stripeCheckoutSessionId;
+
+    /** The card payment, once made: what a refund refers to. */
+    @Column(name = "stripe_payment_intent")
+    public String stripePaymentIntent;
+
+    /** Where the buyer pays by card, while the order waits for it. */
+    @Column(name = "checkout_url")
+    public String checkoutUrl;
+
+    @Column(name = "refunded_at")
+    public Instant refundedAt;
 }

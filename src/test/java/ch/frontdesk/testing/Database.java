@@ -19,7 +19,8 @@ public class Database {
         em.createNativeQuery("""
                 truncate contact, consent_record, newsletter_subscription, newsletter_signup, access_token, outbox_message,
                          outbox_attachment, idempotency_record, event, ticket_type, voucher, ticket_order, ticket,
-                         waitlist_entry, support_tier, pledge, pledge_payment restart identity cascade""").executeUpdate();
+                         waitlist_entry, support_tier, pledge, pledge_payment, stripe_customer, stripe_event
+                         restart identity cascade""").executeUpdate();
         em.createNativeQuery("delete from app_user where username <> 'admin'").executeUpdate();
     }
 

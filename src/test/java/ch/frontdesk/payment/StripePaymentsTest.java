@@ -1,0 +1,291 @@
+package ch.frontdesk.payment;
+
+import static ch.frontdesk.payment.StripeStandIn.json;
+import static ch.frontdesk.payment.StripeStandIn.stripe;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+
+import ch.frontdesk.testing.FrontdeskTest;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Card payments against a stand-in for Stripe's API, with webhooks signed as Stripe signs them. */
+@QuarkusTest
+@WithTestResource(StripeStandIn.class)
+class StripePaymentsTest extends FrontdeskTest {
+
+    private static final AtomicInteger EVENT_IDS = new AtomicInteger();
+    private static final long PERIOD_END = Instant.parse("2026-02-15T09:00:00Z").getEpochSecond();
+
+    @BeforeEach
+    void stripeAndTiers() {
+        StripeStandIn.defaults();
+        admin().body(Map.of("code", "reader", "name", "Reader", "price", Map.of("amount", 500, "currency", "CHF"),
+                "interval", "month")).post("/api/admin/support/tiers").then().statusCode(201);
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().preemptive().basic("admin", "test-admin-password").contentType(ContentType.JSON);
+    }
+
+    private Response webhook(String payload, long timestamp, String secret) {
+        String signature = HexFormat.of().formatHex(StripeWebhooks.hmac(secret, timestamp + "." + payload));
+        return given().contentType(ContentType.JSON).header("Stripe-Signature", "t=" + timestamp + ",v1=" + signature)
+                .body(payload).post("/api/payments/stripe/webhook");
+    }
+
+    private Response event(String type, String object) {
+        String payload = "{\"id\": \"evt_" + EVENT_IDS.incrementAndGet() + "\", \"object\": \"event\", \"type\": \""
+                + type + "\", \"data\": {\"object\": " + object + "}}";
+        return webhook(payload, clock.instant().getEpochSecond(), StripeStandIn.WEBHOOK_SECRET);
+    }
+
+    private static void subscriptionIs(String status, long periodEnd, boolean cancelAtPeriodEnd, String pledge) {
+        stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions/sub_test_1")).willReturn(json("""
+                {"id": "sub_test_1", "object": "subscription", "status": "%s", "cancel_at_period_end": %s,
+                 "items": {"object": "list", "data": [{"id": "si_1", "current_period_end": %d}]},
+                 "metadata": {"pledge": "%s"}}""".formatted(status, cancelAtPeriodEnd, periodEnd, pledge))));
+    }
+
+    private String cardPledge() {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("tier", "reader", "email", "ada@example.org", "name", "Ada", "consent", true,
+                        "paymentMethod", "card"))
+                .post("/api/support/pledges")
+                .then().statusCode(201)
+                .body("status", org.hamcrest.Matchers.equalTo("pending_payment"))
+                .body("paymentMethod", org.hamcrest.Matchers.equalTo("card"))
+                .body("checkoutUrl", org.hamcrest.Matchers.equalTo("https://checkout.stripe.com/c/pay/cs_test_1"))
+                .extract().path("id");
+    }
+
+    private static String sessionCompleted(String pledge) {
+        return """
+                {"id": "cs_test_1", "object": "checkout.session", "mode": "subscription", "status": "complete",
+                 "subscription": "sub_test_1", "customer": "cus_test_1", "metadata": {"pledge": "%s"}}""".formatted(pledge);
+    }
+
+    private static String invoice(String type, long amountPaid) {
+        return """
+                {"id": "in_%s", "object": "invoice", "status": "%s", "amount_paid": %d, "currency": "chf",
+                 "subscription": "sub_test_1"}""".formatted(type.hashCode(), type, amountPaid);
+    }
+
+    private String status() {
+        return (String) database.single("select status from pledge");
+    }
+
+    @Test
+    void aCardSupporterBecomesActiveFromTheWebhookAndGetsAReceipt() {
+        String pledge = cardPledge();
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withHeader("Authorization", equalTo("Bearer " + StripeStandIn.SECRET_KEY))
+                .withHeader("Idempotency-Key", equalTo("frontdesk-pledge-" + pledge))
+                .withRequestBody(containing("mode=subscription"))
+                .withRequestBody(containing("customer=cus_test_1"))
+                .withRequestBody(containing("line_items[0][price_data][recurring][interval]=month"))
+                .withRequestBody(containing("subscription_data[metadata][pledge]=" + pledge)));
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/customers"))
+                .withHeader("Idempotency-Key", equalTo("frontdesk-customer-1")));
+        assertThat(status()).isEqualTo("pending_payment");
+
+        subscriptionIs("active", PERIOD_END, false, pledge);
+        event("checkout.session.completed", sessionCompleted(pledge)).then().statusCode(200);
+        event("invoice.paid", invoice("paid", 500)).then().statusCode(200);
+
+        assertThat(status()).isEqualTo("active");
+        assertThat(database.count("select count(*) from pledge where current_period_end = ?1",
+                Instant.ofEpochSecond(PERIOD_END))).isEqualTo(1);
+        var receipt = deliverTo("ada@example.org");
+        assertThat(receipt).hasSize(1);
+        assertThat(receipt.get(0).getText()).contains("CHF 5.00").contains("/support/cancel?token=");
+    }
+
+    @Test
+    void renewalsFailuresAndCancellationFollowTheSubscription() {
+        String pledge = cardPledge();
+        subscriptionIs("active", PERIOD_END, false, pledge);
+        event("checkout.session.completed", sessionCompleted(pledge)).then().statusCode(200);
+        event("invoice.paid", invoice("paid", 500)).then().statusCode(200);
+
+        long nextEnd = Instant.parse("2026-03-15T09:00:00Z").getEpochSecond();
+        subscriptionIs("active", nextEnd, false, pledge);
+        event("invoice.paid", invoice("paid", 500).replace("in_", "in_renewal_")).then().statusCode(200);
+        assertThat(database.count("select count(*) from pledge_payment")).isEqualTo(2);
+        assertThat(database.count("select count(*) from pledge where current_period_end = ?1",
+                Instant.ofEpochSecond(nextEnd))).isEqualTo(1);
+
+        subscriptionIs("past_due", nextEnd, false, pledge);
+        event("invoice.payment_failed", invoice("open", 0)).then().statusCode(200);
+        assertThat(status()).isEqualTo("past_due");
+        var mails = deliverTo("ada@example.org");
+        assertThat(mails.get(mails.size() - 1).getSubject()).contains("did not go through");
+
+        subscriptionIs("active", nextEnd, false, pledge);
+        event("customer.subscription.updated", "{\"id\": \"sub_test_1\", \"object\": \"subscription\"}")
+                .then().statusCode(200);
+        assertThat(status()).isEqualTo("active");
+
+        String token = tokenIn(mails.get(0).getText(), "/support/cancel");
+        stripe.stubFor(post(urlPathEqualTo("/v1/subscriptions/sub_test_1")).willReturn(json("""
+                {"id": "sub_test_1", "object": "subscription", "status": "active", "cancel_at_period_end": true}""")));
+        given().post("/api/support/pledges/cancel?token=" + token).then().statusCode(200);
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/subscriptions/sub_test_1"))
+                .withHeader("Idempotency-Key", equalTo("frontdesk-cancel-" + pledge))
+                .withRequestBody(containing("cancel_at_period_end=true")));
+        assertThat(status()).isEqualTo("active");
+
+        subscriptionIs("canceled", nextEnd, true, pledge);
+        event("customer.subscription.deleted", "{\"id\": \"sub_test_1\", \"object\": \"subscription\"}")
+                .then().statusCode(200);
+        assertThat(status()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void eventsOutOfOrderAndTwiceLeaveTheRightState() {
+        String pledge = cardPledge();
+        subscriptionIs("active", PERIOD_END, false, pledge);
+
+        event("invoice.paid", invoice("paid", 500)).then().statusCode(200);
+        assertThat(status()).isEqualTo("active");
+        event("checkout.session.completed", sessionCompleted(pledge)).then().statusCode(200);
+
+        String replay = "{\"id\": \"evt_replayed\", \"object\": \"event\", \"type\": \"invoice.paid\", \"data\": {\"object\": "
+                + invoice("paid", 500).replace("in_", "in_other_") + "}}";
+        webhook(replay, clock.instant().getEpochSecond(), StripeStandIn.WEBHOOK_SECRET).then().statusCode(200);
+        webhook(replay, clock.instant().getEpochSecond(), StripeStandIn.WEBHOOK_SECRET).then().statusCode(200);
+
+        assertThat(status()).isEqualTo("active");
+        assertThat(database.count("select count(*) from pledge_payment")).isEqualTo(2);
+        assertThat(database.count("select count(*) from stripe_event")).isEqualTo(3);
+    }
+
+    @Test
+    void badSignaturesStaleTimestampsAndUnknownEventsAreHandledAsStripeExpects() {
+        String pledge = cardPledge();
+        subscriptionIs("active", PERIOD_END, false, pledge);
+        String payload = "{\"id\": \"evt_x\", \"object\": \"event\", \"type\": \"checkout.session.completed\", "
+                + "\"data\": {\"object\": " + sessionCompleted(pledge) + "}}";
+
+        webhook(payload, clock.instant().getEpochSecond(), "whsec_wrong").then().statusCode(400)
+                .body("type", endsWith("bad-signature"));
+        webhook(payload, clock.instant().minus(Duration.ofMinutes(6)).getEpochSecond(), StripeStandIn.WEBHOOK_SECRET)
+                .then().statusCode(400).body("type", endsWith("bad-signature"));
+        given().contentType(ContentType.JSON).body(payload).post("/api/payments/stripe/webhook").then().statusCode(400);
+        assertThat(status()).isEqualTo("pending_payment");
+        assertThat(database.count("select count(*) from stripe_event")).isZero();
+
+        event("customer.created", "{\"id\": \"cus_other\", \"object\": \"customer\"}").then().statusCode(200);
+        webhook(payload.replace("evt_x", "evt_x2"), clock.instant().minus(Duration.ofMinutes(4)).getEpochSecond(),
+                StripeStandIn.WEBHOOK_SECRET).then().statusCode(200);
+        assertThat(database.count("select count(*) from stripe_event")).isEqualTo(2);
+    }
+
+    @Test
+    void whenStripeFailsOrTimesOutTheClientGetsA502AndNoPledgeIsMade() {
+        stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Something went wrong\"}}")));
+        var body = Map.of("tier", "reader", "email", "ada@example.org", "consent", true, "paymentMethod", "card");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "try-1").body(body).post("/api/support/pledges")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("type", endsWith("payment-provider-unavailable"));
+
+        stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(json("{\"id\": \"cs_late\"}")
+                .withFixedDelay(3000)));
+        given().contentType(ContentType.JSON).body(body).post("/api/support/pledges").then().statusCode(502);
+        assertThat(database.count("select count(*) from pledge")).isZero();
+        assertThat(database.count("select count(*) from consent_record")).isZero();
+
+        StripeStandIn.defaults();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "try-1").body(body).post("/api/support/pledges")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void aCardTicketOrderIsConfirmedByTheWebhookAndRefundedWhenTheAdminCancelsIt() {
+        admin().body(Map.of("slug", "summit", "name", "Summit", "startsOn", "2027-02-09", "endsOn", "2027-02-11",
+                "venue", "EPFL", "timezone", "Europe/Zurich")).post("/api/admin/events").then().statusCode(201);
+        admin().body(Map.of("code", "conference", "name", "Conference", "capacity", 5,
+                "price", Map.of("amount", 50000, "currency", "CHF"))).post("/api/admin/events/summit/ticket-types")
+                .then().statusCode(201);
+        var order = Map.of("buyer", Map.of("email", "ada@example.org", "name", "Ada"), "consent", true,
+                "paymentMethod", "card",
+                "tickets", List.of(Map.of("type", "conference", "attendee", Map.of("name", "Ada", "email", "ada@example.org"))));
+
+        String id = given().contentType(ContentType.JSON).body(order).post("/api/events/summit/orders")
+                .then().statusCode(201)
+                .body("status", org.hamcrest.Matchers.equalTo("pending_payment"))
+                .body("checkoutUrl", org.hamcrest.Matchers.equalTo("https://checkout.stripe.com/c/pay/cs_test_1"))
+                .body("expiresAt", org.hamcrest.Matchers.equalTo(clock.instant().plus(Duration.ofMinutes(30)).toString()))
+                .extract().path("id");
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withHeader("Idempotency-Key", equalTo("frontdesk-order-" + id))
+                .withRequestBody(containing("mode=payment"))
+                .withRequestBody(containing("line_items[0][price_data][unit_amount]=50000")));
+
+        event("checkout.session.completed", """
+                {"id": "cs_test_1", "object": "checkout.session", "mode": "payment", "status": "complete",
+                 "payment_intent": "pi_test_1", "metadata": {"order": "%s"}}""".formatted(id)).then().statusCode(200);
+        assertThat(database.single("select status from ticket_order")).isEqualTo("confirmed");
+        assertThat(database.count("select sold from ticket_type")).isEqualTo(1);
+        outboxSender.sendDue();
+        assertThat(mailbox.getMailsSentTo("ada@example.org")).extracting(m -> m.getSubject())
+                .anyMatch(s -> s.startsWith("Your ticket for"));
+
+        admin().post("/api/admin/orders/" + id + "/cancel").then().statusCode(200);
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo("frontdesk-refund-order-" + id))
+                .withRequestBody(containing("payment_intent=pi_test_1")));
+        event("charge.refunded", "{\"id\": \"ch_1\", \"object\": \"charge\", \"refunded\": true, \"payment_intent\": \"pi_test_1\"}")
+                .then().statusCode(200);
+        assertThat(database.count("select count(*) from ticket_order where refunded_at is not null")).isEqualTo(1);
+        assertThat(database.count("select sold from ticket_type")).isZero();
+    }
+
+    @Test
+    void aFailedCheckoutLeavesNoOrderAndAnExpiredOneFreesItsSeats() {
+        admin().body(Map.of("slug", "summit", "name", "Summit", "startsOn", "2027-02-09", "endsOn", "2027-02-11",
+                "venue", "EPFL", "timezone", "Europe/Zurich")).post("/api/admin/events").then().statusCode(201);
+        admin().body(Map.of("code", "conference", "name", "Conference", "capacity", 1,
+                "price", Map.of("amount", 50000, "currency", "CHF"))).post("/api/admin/events/summit/ticket-types")
+                .then().statusCode(201);
+        var order = Map.of("buyer", Map.of("email", "ada@example.org", "name", "Ada"), "consent", true,
+                "paymentMethod", "card",
+                "tickets", List.of(Map.of("type", "conference", "attendee", Map.of("name", "Ada", "email", "ada@example.org"))));
+
+        stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(500)));
+        given().contentType(ContentType.JSON).body(order).post("/api/events/summit/orders").then().statusCode(502);
+        assertThat(database.count("select count(*) from ticket_order")).isZero();
+        assertThat(database.count("select held from ticket_type")).isZero();
+
+        StripeStandIn.defaults();
+        String id = given().contentType(ContentType.JSON).body(order).post("/api/events/summit/orders")
+                .then().statusCode(201).extract().path("id");
+        assertThat(database.count("select held from ticket_type")).isEqualTo(1);
+        event("checkout.session.expired", """
+                {"id": "cs_test_1", "object": "checkout.session", "status": "expired", "metadata": {"order": "%s"}}"""
+                .formatted(id)).then().statusCode(200);
+        assertThat(database.single("select status from ticket_order")).isEqualTo("expired");
+        assertThat(database.count("select held from ticket_type")).isZero();
+    }
+}
