@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Finds or creates the one contact behind an address, and keeps its consent log. */
@@ -51,7 +50,9 @@ public class ContactService {
                 on conflict (email_key) do nothing""")
                 .setParameter(1, address).setParameter(2, blankToNull(name)).setParameter(3, now)
                 .executeUpdate();
-        Contact contact = Contact.<Contact>find("emailKey", address.toLowerCase(Locale.ROOT))
+        // lower() in the database, the very function that computes email_key: Java's lower-casing differs for
+        // some letters (a final sigma, for one).
+        Contact contact = Contact.<Contact>find("emailKey = lower(?1)", address)
                 .withLock(lock)
                 .firstResult();
         if (contact.name == null && blankToNull(name) != null) {
@@ -65,7 +66,7 @@ public class ContactService {
     public Optional<Contact> findByEmail(String email) {
         String address = normalize(email);
         return address == null ? Optional.empty()
-                : Contact.<Contact>find("emailKey", address.toLowerCase(Locale.ROOT)).firstResultOptional();
+                : Contact.<Contact>find("emailKey = lower(?1)", address).firstResultOptional();
     }
 
     /** Appends a consent record given now; it stays unconfirmed until the address owner confirms. */

@@ -127,7 +127,10 @@ public class OutboxSender {
     }
 
     private void recordSent(Delivery delivery) {
-        OutboxMessage message = OutboxMessage.findById(delivery.id());
+        OutboxMessage message = ownClaim(delivery);
+        if (message == null) {
+            return;
+        }
         message.status = OutboxStatus.SENT;
         message.sentAt = clock.instant();
         message.leaseUntil = null;
@@ -136,7 +139,10 @@ public class OutboxSender {
     }
 
     private void recordFailure(Delivery delivery, RuntimeException error) {
-        OutboxMessage message = OutboxMessage.findById(delivery.id());
+        OutboxMessage message = ownClaim(delivery);
+        if (message == null) {
+            return;
+        }
         message.leaseUntil = null;
         message.lastError = describe(error);
         if (delivery.attempt() >= config.maxAttempts()) {
@@ -151,6 +157,19 @@ public class OutboxSender {
             LOG.warnf("Email %d (%s) not delivered, attempt %d, retry at %s: %s", delivery.id(), delivery.kind(),
                     delivery.attempt(), message.nextAttemptAt, message.lastError);
         }
+    }
+
+    /**
+     * The message if this sender's claim still stands. Another instance may have taken it over after the lease
+     * ran out; then its outcome is that instance's to record.
+     */
+    private static OutboxMessage ownClaim(Delivery delivery) {
+        OutboxMessage message = OutboxMessage.findById(delivery.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        boolean ours = message.status == OutboxStatus.SENDING && message.attempts == delivery.attempt();
+        if (!ours) {
+            LOG.warnf("Email %d was taken over by another sender; leaving its outcome to it", delivery.id());
+        }
+        return ours ? message : null;
     }
 
     /** The wait after the given failed attempt: the first retry delay, doubled each time, capped. */

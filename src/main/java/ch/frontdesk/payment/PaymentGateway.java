@@ -22,6 +22,12 @@ public interface PaymentGateway {
     /** Ends the subscription when its paid period ends. */
     void cancelAtPeriodEnd(String subscriptionId, String idempotencyKey);
 
+    /** Closes a checkout that was not paid, so it can no longer be paid. */
+    void expireCheckout(String sessionId, String idempotencyKey);
+
+    /** Ends the subscription now: no further payment is attempted. */
+    void cancelNow(String subscriptionId, String idempotencyKey);
+
     /** Refunds a payment in full. */
     void refund(String paymentIntentId, String idempotencyKey);
 

@@ -37,6 +37,16 @@ interface StripeApi {
             @PathParam("id") String id, Form form);
 
     @POST
+    @Path("/checkout/sessions/{id}/expire")
+    JsonNode expireCheckoutSession(@HeaderParam("Authorization") String auth,
+            @HeaderParam("Idempotency-Key") String key, @PathParam("id") String id, Form form);
+
+    @jakarta.ws.rs.DELETE
+    @Path("/subscriptions/{id}")
+    JsonNode cancelSubscription(@HeaderParam("Authorization") String auth, @HeaderParam("Idempotency-Key") String key,
+            @PathParam("id") String id);
+
+    @POST
     @Path("/refunds")
     JsonNode refund(@HeaderParam("Authorization") String auth, @HeaderParam("Idempotency-Key") String key, Form form);
 }

@@ -90,6 +90,16 @@ public class StripeGateway implements PaymentGateway {
     }
 
     @Override
+    public void expireCheckout(String sessionId, String idempotencyKey) {
+        call("closing a checkout", () -> api.expireCheckoutSession(auth(), idempotencyKey, sessionId, new Form()));
+    }
+
+    @Override
+    public void cancelNow(String subscriptionId, String idempotencyKey) {
+        call("cancelling a subscription", () -> api.cancelSubscription(auth(), idempotencyKey, subscriptionId));
+    }
+
+    @Override
     public void refund(String paymentIntentId, String idempotencyKey) {
         call("refunding", () -> api.refund(auth(), idempotencyKey, new Form().param("payment_intent", paymentIntentId)));
     }

@@ -213,8 +213,15 @@ public class PledgeService {
             return view(pledge, tier);
         }
         Instant now = clock.instant();
-        if (pledge.stripeSubscriptionId != null) {
+        if (pledge.stripeSubscriptionId != null && pledge.status == PledgeStatus.ACTIVE) {
             gateway.cancelAtPeriodEnd(pledge.stripeSubscriptionId, "frontdesk-cancel-" + pledge.publicId);
+        } else if (pledge.stripeSubscriptionId != null) {
+            // Past due: nothing is paid up, so the subscription ends now and Stripe stops retrying the card.
+            gateway.cancelNow(pledge.stripeSubscriptionId, "frontdesk-cancel-" + pledge.publicId);
+        } else if (pledge.checkoutUrl != null && pledge.stripeCheckoutSessionId != null) {
+            // Not paid yet: the checkout is closed so it cannot be paid after the cancellation.
+            gateway.expireCheckout(pledge.stripeCheckoutSessionId, "frontdesk-cancel-" + pledge.publicId);
+            pledge.checkoutUrl = null;
         }
         if (pledge.status == PledgeStatus.ACTIVE) {
             pledge.cancelAtPeriodEnd = true;

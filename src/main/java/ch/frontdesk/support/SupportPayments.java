@@ -32,7 +32,12 @@ class SupportPayments {
 
     void on(@Observes StripeEvent event) {
         switch (event.type()) {
-            case "checkout.session.completed" -> pledge(event.metadata("pledge")).ifPresent(p -> completed(p, event.object()));
+            case "checkout.session.completed" -> {
+                String paid = event.object().path("payment_status").asText("");
+                if (paid.equals("paid") || paid.equals("no_payment_required")) {
+                    pledge(event.metadata("pledge")).ifPresent(p -> completed(p, event.object()));
+                }
+            }
             case "checkout.session.expired" -> pledge(event.metadata("pledge")).ifPresent(this::checkoutExpired);
             case "invoice.paid" -> bySubscription(event.invoiceSubscription()).ifPresent(p -> invoicePaid(p, event.object()));
             case "invoice.payment_failed" -> bySubscription(event.invoiceSubscription()).ifPresent(this::paymentFailed);
@@ -43,6 +48,17 @@ class SupportPayments {
     }
 
     private void completed(Pledge pledge, JsonNode session) {
+        if (pledge.status == PledgeStatus.CANCELLED || pledge.status == PledgeStatus.EXPIRED) {
+            // Paid after the supporter cancelled (or the pledge lapsed): nothing is kept.
+            String subscription = session.path("subscription").asText(null);
+            String payment = session.path("payment_intent").asText(null);
+            if (subscription != null) {
+                gateway.cancelNow(subscription, "frontdesk-cancel-late-" + pledge.publicId);
+            } else if (payment != null) {
+                gateway.refund(payment, "frontdesk-refund-late-" + pledge.publicId);
+            }
+            return;
+        }
         if (pledge.status != PledgeStatus.PENDING_PAYMENT) {
             return;
         }

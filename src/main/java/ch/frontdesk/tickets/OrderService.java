@@ -30,6 +30,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +56,10 @@ public class OrderService {
     private static final String IDEMPOTENCY_SCOPE = "tickets.order";
     private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int EXPIRY_BATCH = 20;
+    /** One order per transaction: each locks only its own ticket types, so expiry never deadlocks a sale. */
+    private static final int EXPIRY_BATCH = 1;
+    /** A Stripe Checkout Session lives at least 30 minutes; a card order holds its seats a little longer. */
+    private static final Duration MIN_CARD_HOLD = Duration.ofMinutes(31);
 
     private final ContactService contacts;
     private final AccessTokens tokens;
@@ -163,24 +167,27 @@ public class OrderService {
             attendees.add(contacts.findOrCreate(ticket.attendee().email(), ticket.attendee().name()));
         }
 
+        // The waiting-list entry is read now and locked only after its own ticket type, as everywhere else.
+        WaitlistEntry offer = offerId == null ? null : WaitlistEntry.findById(offerId);
+        if (offerId != null && (offer == null || counts.keySet().stream().noneMatch(t -> t.id == offer.ticketTypeId))) {
+            throw ProblemException.invalid("waitlistOffer", "is not a current offer for these tickets");
+        }
+        boolean offerLeftSeats = false;
+
         // Seats: lock each ticket type in id order, check, take.
         Map<Long, Integer> earlySeats = new HashMap<>();
-        WaitlistEntry offer = null;
         for (var entry : counts.entrySet()) {
             TicketType type = entry.getKey();
             em.refresh(type, LockModeType.PESSIMISTIC_WRITE);
             int wanted = entry.getValue();
-            int fromOffer = 0;
-            if (offerId != null && offer == null) {
-                WaitlistEntry candidate = em.find(WaitlistEntry.class, offerId, LockModeType.PESSIMISTIC_WRITE);
-                if (candidate.ticketTypeId == type.id) {
-                    offer = candidate;
-                    if (!WaitlistEntry.OFFERED.equals(offer.status) || !now.isBefore(offer.offerExpiresAt)) {
-                        throw ProblemException.invalid("waitlistOffer", "is not a current offer");
-                    }
-                    fromOffer = Math.min(wanted, offer.quantity);
-                    type.held -= offer.quantity;
+            if (offer != null && offer.ticketTypeId == type.id) {
+                em.refresh(offer, LockModeType.PESSIMISTIC_WRITE);
+                if (!WaitlistEntry.OFFERED.equals(offer.status) || !now.isBefore(offer.offerExpiresAt)) {
+                    throw ProblemException.invalid("waitlistOffer", "is not a current offer");
                 }
+                // The offer's held seats become this order's; seats it does not use go to the next in line.
+                type.held -= offer.quantity;
+                offerLeftSeats = offer.quantity > wanted;
             }
             if (type.available() < wanted) {
                 metrics.counter("frontdesk.tickets.sold_out").increment();
@@ -193,9 +200,6 @@ public class OrderService {
             type.earlyTaken += early;
             type.updatedAt = now;
             earlySeats.put(type.id, early);
-        }
-        if (offerId != null && offer == null) {
-            throw ProblemException.invalid("waitlistOffer", "is for a ticket type this order does not contain");
         }
 
         // Prices, fixed now.
@@ -254,7 +258,8 @@ public class OrderService {
         } else {
             order.paymentMethod = method;
             order.status = OrderStatus.PENDING_PAYMENT;
-            order.expiresAt = now.plus(method == PaymentMethod.CARD ? config.cardHold() : config.invoiceHold());
+            order.expiresAt = now.plus(method == PaymentMethod.CARD ? max(config.cardHold(), MIN_CARD_HOLD)
+                    : config.invoiceHold());
         }
         order.persist();
         for (Ticket ticket : tickets) {
@@ -264,6 +269,9 @@ public class OrderService {
         if (offer != null) {
             offer.status = WaitlistEntry.ACCEPTED;
             offer.updatedAt = now;
+            if (offerLeftSeats) {
+                waitlist.offerFreedSeats(TicketType.findById(offer.ticketTypeId));
+            }
         }
         metrics.counter("frontdesk.tickets.orders.placed").increment();
 
@@ -291,6 +299,16 @@ public class OrderService {
         TicketOrder order = lockByPublicId(id);
         List<Ticket> tickets = tickets(order);
         release(order, tickets);
+        if (order.waitlistEntryId != null) {
+            // The person goes back to their place in line, which the freed seats are offered to again.
+            WaitlistEntry offer = WaitlistEntry.findById(order.waitlistEntryId);
+            TicketType type = lockType(offer.ticketTypeId);
+            em.refresh(offer, LockModeType.PESSIMISTIC_WRITE);
+            offer.status = WaitlistEntry.WAITING;
+            offer.offerExpiresAt = null;
+            offer.updatedAt = clock.instant();
+            waitlist.offerFreedSeats(type);
+        }
         for (Ticket ticket : tickets) {
             ticket.delete();
         }
@@ -326,6 +344,7 @@ public class OrderService {
         } else if (paymentIntent != null) {
             // Paid after the hold ran out: the seats may be gone, so the money goes back.
             gateway.refund(paymentIntent, "frontdesk-refund-late-" + order.publicId);
+            order.refundedAt = clock.instant();
         }
     }
 
@@ -341,8 +360,13 @@ public class OrderService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void refunded(String paymentIntent) {
-        TicketOrder.<TicketOrder>find("stripePaymentIntent", paymentIntent).firstResultOptional()
-                .ifPresent(order -> order.refundedAt = clock.instant());
+        TicketOrder.<TicketOrder>find("stripePaymentIntent", paymentIntent).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
+                .ifPresent(order -> {
+                    if (order.refundedAt == null) {
+                        order.refundedAt = clock.instant();
+                    }
+                });
     }
 
     /** The order behind a link from an order email. Changes nothing. */
@@ -386,16 +410,8 @@ public class OrderService {
     }
 
     /** The admin cancels any order that is not cancelled yet; its seats are released. */
+    @Transactional
     public OrderView cancelByAdmin(UUID id) {
-        TicketOrder paid = QuarkusTransaction.requiringNew().call(() -> lockByPublicId(id));
-        if (paid.status == OrderStatus.CONFIRMED && paid.stripePaymentIntent != null && paid.refundedAt == null) {
-            // The refund is asked for first: if Stripe cannot be reached, the order stays as it is.
-            gateway.refund(paid.stripePaymentIntent, "frontdesk-refund-order-" + paid.publicId);
-        }
-        return QuarkusTransaction.requiringNew().call(() -> cancelLocked(id));
-    }
-
-    private OrderView cancelLocked(UUID id) {
         TicketOrder order = lockByPublicId(id);
         Event event = Event.findById(order.eventId);
         if (order.status == OrderStatus.CANCELLED) {
@@ -442,6 +458,11 @@ public class OrderService {
     private OrderView cancel(TicketOrder order, Event event) {
         if (order.status == OrderStatus.EXPIRED) {
             throw ProblemException.conflict("not-cancellable", "Not cancellable", "The order has expired.");
+        }
+        if (order.status == OrderStatus.CONFIRMED && order.stripePaymentIntent != null && order.refundedAt == null) {
+            // Refund first: if Stripe cannot be reached, the transaction rolls back and the order stays as it was.
+            gateway.refund(order.stripePaymentIntent, "frontdesk-refund-order-" + order.publicId);
+            order.refundedAt = clock.instant();
         }
         List<Ticket> tickets = tickets(order);
         release(order, tickets);
@@ -551,6 +572,10 @@ public class OrderService {
                     "Card payments are not available; please choose invoice.", null, null, Map.of());
         }
         return PaymentMethod.CARD;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static String newReference() {

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class TicketJobs {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TicketJobs.class);
+
     private final OrderService orders;
     private final Waitlist waitlist;
 
@@ -18,7 +20,16 @@ class TicketJobs {
     @Scheduled(every = "${frontdesk.tickets.jobs-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        orders.expireDue();
-        waitlist.lapseDue();
+        // Each job runs even when the other fails; the failure is logged and retried next round.
+        try {
+            orders.expireDue();
+        } catch (RuntimeException e) {
+            LOG.error("Expiring unpaid orders failed", e);
+        }
+        try {
+            waitlist.lapseDue();
+        } catch (RuntimeException e) {
+            LOG.error("Passing on lapsed waiting-list offers failed", e);
+        }
     }
 }

@@ -17,8 +17,11 @@ class TicketPayments {
 
     void on(@Observes StripeEvent event) {
         switch (event.type()) {
-            case "checkout.session.completed" -> order(event).ifPresent(id ->
-                    orders.cardPaid(id, event.object().path("payment_intent").asText(null)));
+            case "checkout.session.completed" -> {
+                if (paid(event)) {
+                    order(event).ifPresent(id -> orders.cardPaid(id, event.object().path("payment_intent").asText(null)));
+                }
+            }
             case "checkout.session.expired" -> order(event).ifPresent(orders::cardCheckoutExpired);
             case "charge.refunded" -> {
                 String paymentIntent = event.object().path("payment_intent").asText(null);
@@ -28,6 +31,12 @@ class TicketPayments {
             }
             default -> { }
         }
+    }
+
+    /** A completed checkout may still wait for a delayed payment method; only money received confirms. */
+    static boolean paid(StripeEvent event) {
+        String status = event.object().path("payment_status").asText("");
+        return status.equals("paid") || status.equals("no_payment_required");
     }
 
     private static java.util.Optional<UUID> order(StripeEvent event) {

@@ -105,6 +105,15 @@ class NewsletterSubscribeTest extends FrontdeskTest {
     }
 
     @Test
+    void addressesCompareWithoutCaseTheWayTheDatabaseLowerCasesThem() {
+        // Java and PostgreSQL lower-case a final sigma differently; the contact must be found all the same.
+        subscribeOk("ΟΔΥΣΣΕΑΣ@example.org");
+        subscribeOk("οδυσσεασ@example.org");
+        assertThat(database.count("select count(*) from contact")).isEqualTo(1);
+        assertThat(database.count("select count(*) from newsletter_signup")).isZero();
+    }
+
+    @Test
     void everySignUpIsRecordedAsConsentWithItsOriginUntilConfirmed() {
         java.time.Instant received = clock.instant();
         given().contentType(ContentType.JSON).header("User-Agent", "FormTester/1.0")

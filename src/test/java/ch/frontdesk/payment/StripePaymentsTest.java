@@ -80,7 +80,7 @@ class StripePaymentsTest extends FrontdeskTest {
 
     private static String sessionCompleted(String pledge) {
         return """
-                {"id": "cs_test_1", "object": "checkout.session", "mode": "subscription", "status": "complete",
+                {"id": "cs_test_1", "object": "checkout.session", "mode": "subscription", "status": "complete", "payment_status": "paid",
                  "subscription": "sub_test_1", "customer": "cus_test_1", "metadata": {"pledge": "%s"}}""".formatted(pledge);
     }
 
@@ -118,6 +118,29 @@ class StripePaymentsTest extends FrontdeskTest {
         var receipt = deliverTo("ada@example.org");
         assertThat(receipt).hasSize(1);
         assertThat(receipt.get(0).getText()).contains("CHF 5.00").contains("/support/cancel?token=");
+    }
+
+    @Test
+    void aCheckoutCompletedWithoutMoneyYetActivatesNothing() {
+        String pledge = cardPledge();
+        subscriptionIs("active", PERIOD_END, false, pledge);
+        event("checkout.session.completed", sessionCompleted(pledge).replace("\"payment_status\": \"paid\"",
+                "\"payment_status\": \"unpaid\"")).then().statusCode(200);
+        assertThat(status()).isEqualTo("pending_payment");
+    }
+
+    @Test
+    void cancellingAnUnpaidCardPledgeClosesItsCheckout() {
+        String pledge = cardPledge();
+        stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions/cs_test_1/expire")).willReturn(json("""
+                {"id": "cs_test_1", "object": "checkout.session", "status": "expired"}""")));
+        var pledges = io.quarkus.arc.Arc.container().instance(ch.frontdesk.common.AccessTokens.class).get();
+        String cancel = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> pledges.issue(
+                ch.frontdesk.common.TokenPurpose.PLEDGE_CANCEL, database.count("select id from pledge"), null));
+        given().post("/api/support/pledges/cancel?token=" + cancel).then().statusCode(200);
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions/cs_test_1/expire"))
+                .withHeader("Idempotency-Key", equalTo("frontdesk-cancel-" + pledge)));
+        assertThat(status()).isEqualTo("cancelled");
     }
 
     @Test
@@ -236,7 +259,7 @@ class StripePaymentsTest extends FrontdeskTest {
                 .then().statusCode(201)
                 .body("status", org.hamcrest.Matchers.equalTo("pending_payment"))
                 .body("checkoutUrl", org.hamcrest.Matchers.equalTo("https://checkout.stripe.com/c/pay/cs_test_1"))
-                .body("expiresAt", org.hamcrest.Matchers.equalTo(clock.instant().plus(Duration.ofMinutes(30)).toString()))
+                .body("expiresAt", org.hamcrest.Matchers.equalTo(clock.instant().plus(Duration.ofMinutes(31)).toString()))
                 .extract().path("id");
         stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
                 .withHeader("Idempotency-Key", equalTo("frontdesk-order-" + id))
@@ -244,7 +267,7 @@ class StripePaymentsTest extends FrontdeskTest {
                 .withRequestBody(containing("line_items[0][price_data][unit_amount]=50000")));
 
         event("checkout.session.completed", """
-                {"id": "cs_test_1", "object": "checkout.session", "mode": "payment", "status": "complete",
+                {"id": "cs_test_1", "object": "checkout.session", "mode": "payment", "status": "complete", "payment_status": "paid",
                  "payment_intent": "pi_test_1", "metadata": {"order": "%s"}}""".formatted(id)).then().statusCode(200);
         assertThat(database.single("select status from ticket_order")).isEqualTo("confirmed");
         assertThat(database.count("select sold from ticket_type")).isEqualTo(1);
