@@ -286,6 +286,66 @@ class StripePaymentsTest extends FrontdeskTest {
     }
 
     @Test
+    void theBuyerCancellingACardPaidOrderGetsTheMoneyBack() {
+        admin().body(Map.of("slug", "summit", "name", "Summit", "startsOn", "2027-02-09", "endsOn", "2027-02-11",
+                "venue", "EPFL", "timezone", "Europe/Zurich")).post("/api/admin/events").then().statusCode(201);
+        admin().body(Map.of("code", "conference", "name", "Conference", "capacity", 5,
+                "price", Map.of("amount", 50000, "currency", "CHF"))).post("/api/admin/events/summit/ticket-types")
+                .then().statusCode(201);
+        var order = Map.of("buyer", Map.of("email", "ada@example.org", "name", "Ada"), "consent", true,
+                "paymentMethod", "card",
+                "tickets", List.of(Map.of("type", "conference", "attendee", Map.of("name", "Ada", "email", "ada@example.org"))));
+        String id = given().contentType(ContentType.JSON).body(order).post("/api/events/summit/orders")
+                .then().statusCode(201).extract().path("id");
+        event("checkout.session.completed", """
+                {"id": "cs_test_1", "object": "checkout.session", "mode": "payment", "status": "complete",
+                 "payment_status": "paid", "payment_intent": "pi_test_1", "metadata": {"order": "%s"}}"""
+                .formatted(id)).then().statusCode(200);
+        String token = tokenIn(deliverTo("ada@example.org").stream()
+                .filter(m -> m.getSubject().startsWith("Your tickets")).findFirst().orElseThrow().getText(), "/orders/" + id);
+
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(500)));
+        given().post("/api/orders/" + id + "/cancel?token=" + token).then().statusCode(502);
+        assertThat(database.single("select status from ticket_order")).isEqualTo("confirmed");
+
+        StripeStandIn.defaults();
+        given().post("/api/orders/" + id + "/cancel?token=" + token).then().statusCode(200);
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/refunds"))
+                .withRequestBody(containing("payment_intent=pi_test_1")));
+        assertThat(database.single("select status from ticket_order")).isEqualTo("cancelled");
+        assertThat(database.count("select count(*) from ticket_order where refunded_at is not null")).isEqualTo(1);
+    }
+
+    @Test
+    void aWaitingListOfferSurvivesACheckoutThatStripeCouldNotStart() {
+        admin().body(Map.of("slug", "summit", "name", "Summit", "startsOn", "2027-02-09", "endsOn", "2027-02-11",
+                "venue", "EPFL", "timezone", "Europe/Zurich")).post("/api/admin/events").then().statusCode(201);
+        admin().body(Map.of("code", "conference", "name", "Conference", "capacity", 1,
+                "price", Map.of("amount", 50000, "currency", "CHF"))).post("/api/admin/events/summit/ticket-types")
+                .then().statusCode(201);
+        var first = Map.of("buyer", Map.of("email", "first@example.org", "name", "First"), "consent", true,
+                "tickets", List.of(Map.of("type", "conference", "attendee", Map.of("name", "First", "email", "first@example.org"))));
+        String taken = given().contentType(ContentType.JSON).body(first).post("/api/events/summit/orders")
+                .then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("email", "wait@example.org", "name", "Wait", "type", "conference"))
+                .post("/api/events/summit/waitlist").then().statusCode(202);
+        admin().post("/api/admin/orders/" + taken + "/cancel").then().statusCode(200);
+        var offer = deliverTo("wait@example.org");
+        var matcher = java.util.regex.Pattern.compile("offer=([A-Za-z0-9_-]+)").matcher(offer.get(0).getText());
+        assertThat(matcher.find()).isTrue();
+
+        stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(500)));
+        var withOffer = new java.util.HashMap<String, Object>(Map.of("buyer", Map.of("email", "wait@example.org", "name", "Wait"),
+                "consent", true, "paymentMethod", "card", "waitlistOffer", matcher.group(1),
+                "tickets", List.of(Map.of("type", "conference", "attendee", Map.of("name", "Wait", "email", "wait@example.org")))));
+        given().contentType(ContentType.JSON).body(withOffer).post("/api/events/summit/orders").then().statusCode(502);
+
+        assertThat(database.single("select status from waitlist_entry")).isEqualTo("offered");
+        assertThat(database.count("select held from ticket_type")).isEqualTo(1);
+        assertThat(deliverTo("wait@example.org")).hasSize(2);
+    }
+
+    @Test
     void aFailedCheckoutLeavesNoOrderAndAnExpiredOneFreesItsSeats() {
         admin().body(Map.of("slug", "summit", "name", "Summit", "startsOn", "2027-02-09", "endsOn", "2027-02-11",
                 "venue", "EPFL", "timezone", "Europe/Zurich")).post("/api/admin/events").then().statusCode(201);
