@@ -90,6 +90,19 @@ class StripePaymentsTest extends FrontdeskTest {
                  "subscription": "sub_test_1"}""".formatted(type.hashCode(), type, amountPaid);
     }
 
+    private static void summitWithSeats(int capacity) {
+        admin().body(Map.of("slug", "summit", "name", "Summit", "startsOn", "2027-02-09", "endsOn", "2027-02-11",
+                "venue", "EPFL", "timezone", "Europe/Zurich")).post("/api/admin/events").then().statusCode(201);
+        admin().body(Map.of("code", "conference", "name", "Conference", "capacity", capacity,
+                "price", Map.of("amount", 50000, "currency", "CHF"))).post("/api/admin/events/summit/ticket-types")
+                .then().statusCode(201);
+    }
+
+    private static Map<String, Object> cardOrder(String email) {
+        return Map.of("buyer", Map.of("email", email, "name", "Ada"), "consent", true, "paymentMethod", "card",
+                "tickets", List.of(Map.of("type", "conference", "attendee", Map.of("name", "Ada", "email", email))));
+    }
+
     private String status() {
         return (String) database.single("select status from pledge");
     }
@@ -246,14 +259,8 @@ class StripePaymentsTest extends FrontdeskTest {
 
     @Test
     void aCardTicketOrderIsConfirmedByTheWebhookAndRefundedWhenTheAdminCancelsIt() {
-        admin().body(Map.of("slug", "summit", "name", "Summit", "startsOn", "2027-02-09", "endsOn", "2027-02-11",
-                "venue", "EPFL", "timezone", "Europe/Zurich")).post("/api/admin/events").then().statusCode(201);
-        admin().body(Map.of("code", "conference", "name", "Conference", "capacity", 5,
-                "price", Map.of("amount", 50000, "currency", "CHF"))).post("/api/admin/events/summit/ticket-types")
-                .then().statusCode(201);
-        var order = Map.of("buyer", Map.of("email", "ada@example.org", "name", "Ada"), "consent", true,
-                "paymentMethod", "card",
-                "tickets", List.of(Map.of("type", "conference", "attendee", Map.of("name", "Ada", "email", "ada@example.org"))));
+        summitWithSeats(5);
+        var order = cardOrder("ada@example.org");
 
         String id = given().contentType(ContentType.JSON).body(order).post("/api/events/summit/orders")
                 .then().statusCode(201)
@@ -287,14 +294,8 @@ class StripePaymentsTest extends FrontdeskTest {
 
     @Test
     void theBuyerCancellingACardPaidOrderGetsTheMoneyBack() {
-        admin().body(Map.of("slug", "summit", "name", "Summit", "startsOn", "2027-02-09", "endsOn", "2027-02-11",
-                "venue", "EPFL", "timezone", "Europe/Zurich")).post("/api/admin/events").then().statusCode(201);
-        admin().body(Map.of("code", "conference", "name", "Conference", "capacity", 5,
-                "price", Map.of("amount", 50000, "currency", "CHF"))).post("/api/admin/events/summit/ticket-types")
-                .then().statusCode(201);
-        var order = Map.of("buyer", Map.of("email", "ada@example.org", "name", "Ada"), "consent", true,
-                "paymentMethod", "card",
-                "tickets", List.of(Map.of("type", "conference", "attendee", Map.of("name", "Ada", "email", "ada@example.org"))));
+        summitWithSeats(5);
+        var order = cardOrder("ada@example.org");
         String id = given().contentType(ContentType.JSON).body(order).post("/api/events/summit/orders")
                 .then().statusCode(201).extract().path("id");
         event("checkout.session.completed", """
@@ -318,11 +319,7 @@ class StripePaymentsTest extends FrontdeskTest {
 
     @Test
     void aWaitingListOfferSurvivesACheckoutThatStripeCouldNotStart() {
-        admin().body(Map.of("slug", "summit", "name", "Summit", "startsOn", "2027-02-09", "endsOn", "2027-02-11",
-                "venue", "EPFL", "timezone", "Europe/Zurich")).post("/api/admin/events").then().statusCode(201);
-        admin().body(Map.of("code", "conference", "name", "Conference", "capacity", 1,
-                "price", Map.of("amount", 50000, "currency", "CHF"))).post("/api/admin/events/summit/ticket-types")
-                .then().statusCode(201);
+        summitWithSeats(1);
         var first = Map.of("buyer", Map.of("email", "first@example.org", "name", "First"), "consent", true,
                 "tickets", List.of(Map.of("type", "conference", "attendee", Map.of("name", "First", "email", "first@example.org"))));
         String taken = given().contentType(ContentType.JSON).body(first).post("/api/events/summit/orders")
@@ -347,14 +344,8 @@ class StripePaymentsTest extends FrontdeskTest {
 
     @Test
     void aFailedCheckoutLeavesNoOrderAndAnExpiredOneFreesItsSeats() {
-        admin().body(Map.of("slug", "summit", "name", "Summit", "startsOn", "2027-02-09", "endsOn", "2027-02-11",
-                "venue", "EPFL", "timezone", "Europe/Zurich")).post("/api/admin/events").then().statusCode(201);
-        admin().body(Map.of("code", "conference", "name", "Conference", "capacity", 1,
-                "price", Map.of("amount", 50000, "currency", "CHF"))).post("/api/admin/events/summit/ticket-types")
-                .then().statusCode(201);
-        var order = Map.of("buyer", Map.of("email", "ada@example.org", "name", "Ada"), "consent", true,
-                "paymentMethod", "card",
-                "tickets", List.of(Map.of("type", "conference", "attendee", Map.of("name", "Ada", "email", "ada@example.org"))));
+        summitWithSeats(1);
+        var order = cardOrder("ada@example.org");
 
         stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(500)));
         given().contentType(ContentType.JSON).body(order).post("/api/events/summit/orders").then().statusCode(502);
