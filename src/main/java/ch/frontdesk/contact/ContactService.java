@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /** Finds or creates the one contact behind an address, and keeps its consent log. */
 @ApplicationScoped
@@ -60,13 +59,6 @@ public class ContactService {
             contact.updatedAt = now;
         }
         return contact;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Contact> findByEmail(String email) {
-        String address = normalize(email);
-        return address == null ? Optional.empty()
-                : Contact.<Contact>find("emailKey = lower(?1)", address).firstResultOptional();
     }
 
     /** Appends a consent record given now; it stays unconfirmed until the address owner confirms. */
