@@ -23,6 +23,18 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Letters and digits that cannot be mistaken for one another when typed from a bank statement. */
+    private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /** A payment reference such as {@code FD-7KQ2M9XPRA}: short, readable, and random enough to be unique. */
+    public static String paymentReference(String prefix) {
+        StringBuilder reference = new StringBuilder(prefix).append('-');
+        for (int i = 0; i < 10; i++) {
+            reference.append(REFERENCE_ALPHABET.charAt(RANDOM.nextInt(REFERENCE_ALPHABET.length())));
+        }
+        return reference.toString();
+    }
+
     public static String sha256(String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package ch.frontdesk.newsletter;
 
 import ch.frontdesk.common.ClientInfo;
+import ch.frontdesk.common.FormFields;
 import ch.frontdesk.common.Idempotency;
 import ch.frontdesk.common.Negotiation;
 import ch.frontdesk.common.ProblemException;
@@ -21,8 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -33,7 +32,6 @@ import org.jboss.resteasy.reactive.RestForm;
 public class NewsletterResource {
 
     private static final String RATE_LIMIT_KIND = "newsletter.subscribe";
-    private static final Set<String> TRUE_FORM_VALUES = Set.of("true", "on", "yes", "1");
 
     private final NewsletterService newsletter;
     private final NewsletterConfig config;
@@ -68,7 +66,7 @@ public class NewsletterResource {
     public Response subscribeFromForm(@RestForm String email, @RestForm String name, @RestForm String consent,
             @RestForm String source, @RestForm String website,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
-        SubscribeRequest request = new SubscribeRequest(email, name, formBoolean(consent), source, website);
+        SubscribeRequest request = new SubscribeRequest(email, name, FormFields.checked(consent), source, website);
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -123,7 +121,4 @@ public class NewsletterResource {
         return newsletter.subscribe(request, client, idempotencyKey);
     }
 
-    private static Boolean formBoolean(String value) {
-        return value == null ? null : TRUE_FORM_VALUES.contains(value.strip().toLowerCase(Locale.ROOT));
-    }
 }

@@ -9,6 +9,7 @@ import ch.frontdesk.common.LinkState;
 import ch.frontdesk.common.Money;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.common.TokenPurpose;
+import ch.frontdesk.common.Tokens;
 import ch.frontdesk.contact.ConsentWording;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.contact.ContactService;
@@ -24,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,8 +41,6 @@ public class PledgeService {
 
     static final String CONSENT_PURPOSE = "support";
     private static final String IDEMPOTENCY_SCOPE = "support.pledge";
-    private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BATCH = 50;
 
     private final ContactService contacts;
@@ -142,7 +140,7 @@ public class PledgeService {
         pledge.amount = tier.amount;
         pledge.currency = tier.currency;
         pledge.interval = tier.interval;
-        pledge.paymentReference = newReference();
+        pledge.paymentReference = Tokens.paymentReference("EP");
         pledge.paymentDueAt = now.plus(card == null ? config.invoiceDue() : java.time.Duration.ofDays(1));
         pledge.createdAt = now;
         pledge.updatedAt = now;
@@ -337,14 +335,6 @@ public class PledgeService {
     private static Pledge lock(UUID id) {
         return Pledge.<Pledge>find("publicId", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("There is no pledge " + id + "."));
-    }
-
-    private static String newReference() {
-        StringBuilder reference = new StringBuilder("EP-");
-        for (int i = 0; i < 10; i++) {
-            reference.append(REFERENCE_ALPHABET.charAt(RANDOM.nextInt(REFERENCE_ALPHABET.length())));
-        }
-        return reference.toString();
     }
 
     static PledgeView view(Pledge pledge, SupportTier tier) {

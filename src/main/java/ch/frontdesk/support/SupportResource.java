@@ -1,6 +1,7 @@
 package ch.frontdesk.support;
 
 import ch.frontdesk.common.ClientInfo;
+import ch.frontdesk.common.FormFields;
 import ch.frontdesk.common.Idempotency;
 import ch.frontdesk.common.LinkState;
 import ch.frontdesk.common.Negotiation;
@@ -29,8 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -41,7 +40,6 @@ import org.jboss.resteasy.reactive.RestForm;
 public class SupportResource {
 
     private static final String RATE_LIMIT_KIND = "support.pledge";
-    private static final Set<String> TRUE_FORM_VALUES = Set.of("true", "on", "yes", "1");
 
     @CheckedTemplate(basePath = "support/page")
     static class Templates {
@@ -93,7 +91,7 @@ public class SupportResource {
     public Response pledgeFromForm(@RestForm String tier, @RestForm String email, @RestForm String name,
             @RestForm String consent, @RestForm String paymentMethod,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
-        Boolean agreed = consent == null ? null : TRUE_FORM_VALUES.contains(consent.strip().toLowerCase(Locale.ROOT));
+        Boolean agreed = FormFields.checked(consent);
         PledgeRequest request = new PledgeRequest(tier, email, name, agreed, paymentMethod);
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {

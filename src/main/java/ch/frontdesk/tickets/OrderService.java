@@ -28,7 +28,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +53,6 @@ public class OrderService {
 
     static final String CONSENT_PURPOSE = "tickets";
     private static final String IDEMPOTENCY_SCOPE = "tickets.order";
-    private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** One order per transaction: each locks only its own ticket types, so expiry never deadlocks a sale. */
     private static final int EXPIRY_BATCH = 1;
     /** A Stripe Checkout Session lives at least 30 minutes; a card order holds its seats a little longer. */
@@ -211,7 +208,7 @@ public class OrderService {
         order.currency = event.currency;
         order.voucherId = voucher == null ? null : voucher.id;
         order.waitlistEntryId = offer == null ? null : offer.id;
-        order.paymentReference = newReference();
+        order.paymentReference = Tokens.paymentReference("FD");
         order.createdAt = now;
         order.updatedAt = now;
 
@@ -576,14 +573,6 @@ public class OrderService {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private static String newReference() {
-        StringBuilder reference = new StringBuilder("FD-");
-        for (int i = 0; i < 10; i++) {
-            reference.append(REFERENCE_ALPHABET.charAt(RANDOM.nextInt(REFERENCE_ALPHABET.length())));
-        }
-        return reference.toString();
     }
 
     static List<Ticket> tickets(TicketOrder order) {
