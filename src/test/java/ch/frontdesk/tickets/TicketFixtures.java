@@ -11,26 +11,26 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds events, ticket types and orders through the API, as the organiser and buyers would. */
-final class TicketFixtures {
+public final class TicketFixtures {
 
-    static final String EVENT = "summit-2027";
+    public static final String EVENT = "summit-2027";
     static final String EARLY_ENDS = "2026-01-31T23:00:00Z";
 
     private TicketFixtures() {
     }
 
-    static RequestSpecification admin() {
+    public static RequestSpecification admin() {
         return given().auth().preemptive().basic("admin", "test-admin-password").contentType(ContentType.JSON);
     }
 
-    static void createEvent() {
+    public static void createEvent() {
         admin().body(Map.of("slug", EVENT, "name", "AMLD Intelligence Summit 2027", "startsOn", "2027-02-09",
                         "endsOn", "2027-02-11", "venue", "EPFL campus, Lausanne", "timezone", "Europe/Zurich"))
                 .post("/api/admin/events").then().statusCode(201);
     }
 
     /** A ticket type priced CHF 500, early-bird CHF 300 until {@link #EARLY_ENDS} (quota optional). */
-    static void createType(String code, int capacity, Integer earlyQuota) {
+    public static void createType(String code, int capacity, Integer earlyQuota) {
         admin().body(typeBody(code, capacity, 50000, earlyQuota))
                 .post("/api/admin/events/" + EVENT + "/ticket-types").then().statusCode(201);
     }
@@ -45,7 +45,7 @@ final class TicketFixtures {
                 "maxPerOrder", 10));
     }
 
-    static Map<String, Object> order(String type, int tickets, String buyer) {
+    public static Map<String, Object> order(String type, int tickets, String buyer) {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 0; i < tickets; i++) {
             lines.add(Map.of("type", type, "attendee", Map.of("name", "Attendee " + i, "email", "attendee" + i + "@example.org")));
@@ -53,7 +53,7 @@ final class TicketFixtures {
         return new HashMap<>(Map.of("buyer", Map.of("email", buyer, "name", "Buyer"), "tickets", lines, "consent", true));
     }
 
-    static Response place(Map<String, Object> order) {
+    public static Response place(Map<String, Object> order) {
         return given().contentType(ContentType.JSON).body(order).post("/api/events/" + EVENT + "/orders");
     }
 
