@@ -4,8 +4,11 @@
 (function () {
   'use strict';
 
-  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
-  var CSRF = csrfMeta ? csrfMeta.content : '';
+  /** The session's CSRF token, read at each call: the layout puts it in a meta element. */
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.content : '';
+  }
 
   // ---------- the API ----------
 
@@ -15,7 +18,7 @@
     if (method !== 'GET') {
       // A cross-site form cannot send this content type or header: together they are the CSRF defence.
       options.headers['Content-Type'] = 'application/json';
-      options.headers['X-CSRF-Token'] = CSRF;
+      options.headers['X-CSRF-Token'] = csrfToken();
       options.body = JSON.stringify(body === undefined ? {} : body);
     }
     return fetch(url, options).then(function (response) {
