@@ -138,6 +138,7 @@
     if (Array.isArray(value)) {
       if (!value.length) { return el('span', { 'class': 'none', text: 'none' }); }
       if (typeof value[0] !== 'object') { return document.createTextNode(value.join(', ')); }
+      if (value.every(isMoney)) { return document.createTextNode(value.map(formatMoney).join(' + ')); }
       var keys = [];
       value.forEach(function (item) { Object.keys(item || {}).forEach(function (k) { if (keys.indexOf(k) < 0) { keys.push(k); } }); });
       var head = el('tr', {}, keys.map(function (k) { return el('th', { scope: 'col', text: humanize(k) }); }));
@@ -580,7 +581,7 @@
         var stats = answer.body || {};
         var cards = Object.keys(stats).filter(function (key) {
           // The per-day series is drawn in the chart; a table of sixty days would bury the numbers.
-          return !(Array.isArray(stats[key]) && stats[key].length > 20);
+          return key !== 'at' && !(Array.isArray(stats[key]) && stats[key].length > 20);
         }).map(function (key) {
           return el('article', { 'class': 'card stat', 'data-stat': key }, [el('h3', { text: humanize(key) }), renderValue(stats[key], 1)]);
         });
