@@ -14,7 +14,7 @@ public final class DashboardChart {
     public record Day(LocalDate day, long signups, long ticketsSold) {
     }
 
-    static final int WIDTH = 720;
+    static final int WIDTH = 960;
     static final int HEIGHT = 260;
     private static final int LEFT = 44;
     private static final int RIGHT = 12;

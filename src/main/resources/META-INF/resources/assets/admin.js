@@ -253,14 +253,14 @@
       items.forEach(function (item) {
         var row = el('tr');
         columns.forEach(function (column) {
-          var cell = el('td', { 'data-label': column.label || null });
+          var cell = el('td', { 'class': /^(money|date|badge)$/.test(column.format || '') ? 'nowrap' : null });
           if (column.action) {
             var when = column.when ? column.when.split('=') : null;
             var show = !when || (when[1] === '*' ? pick(item, when[0]) !== null : String(pick(item, when[0])) === when[1]);
             if (show) { cell.appendChild(actionButton(column, item)); }
           } else if (column.link) {
             var value = pick(item, column.field);
-            cell.appendChild(value === null ? formatCell(null) : el('a', { href: fillTemplate(column.link, item) }, [formatCell(value, column.format)]));
+            cell.appendChild(value === null ? formatCell(null) : el('a', { href: fillTemplate(column.link, item) }, [column.text ? column.text : formatCell(value, column.format)]));
           } else {
             cell.appendChild(formatCell(pick(item, column.field), column.format, item));
           }
@@ -417,10 +417,10 @@
     }
 
     function eventCard(event) {
-      var edit = el('button', { type: 'button', 'class': 'small', text: 'Edit event' });
+      var edit = el('button', { type: 'button', 'class': 'small secondary', text: 'Edit event' });
       edit.addEventListener('click', function () { editForm(document.querySelector('#event-form'), event); });
       var types = (event.ticketTypes || []).map(function (type) {
-        var change = el('button', { type: 'button', 'class': 'small', text: 'Edit' });
+        var change = el('button', { type: 'button', 'class': 'small secondary', text: 'Edit' });
         change.addEventListener('click', function () {
           var copy = JSON.parse(JSON.stringify(type));
           copy.event = event.slug;
