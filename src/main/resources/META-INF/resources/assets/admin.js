@@ -271,7 +271,7 @@
     }
 
     function actionButton(column, item) {
-      var button = el('button', { type: 'button', 'class': column.danger !== undefined ? 'small danger' : 'small', text: column.action });
+      var button = el('button', { type: 'button', 'class': column.danger !== undefined ? 'small danger' : 'small secondary', text: column.action });
       button.addEventListener('click', function () {
         if (column.edit) { editForm(document.querySelector(column.edit), item); return; }
         var run = function () {
