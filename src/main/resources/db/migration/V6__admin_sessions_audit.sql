@@ -1,11 +1,11 @@
 -- Frontdesk schema, part 6: the admin side. Dashboard sessions, failed logins, and the audit log.
 
 -- A dashboard login. The cookie carries a random token; only its SHA-256 hash is stored, so a database
--- dump opens no session. The row is the session: logout, a password change or a removed account delete it.
+-- dump opens no session (the CSRF token is derived from the cookie's token, so it is not stored either).
+-- The row is the session: logout, a password change or a removed account delete it.
 create table admin_session (
     token_hash    text        primary key,
     user_id       bigint      not null references app_user (id) on delete cascade,
-    csrf_token    text        not null,
     client_address text,
     created_at    timestamptz not null,
     last_seen_at  timestamptz not null

@@ -27,7 +27,9 @@ class PackagedServiceIT {
 
     @Test
     void aPersonSubscribesConfirmsAndUnsubscribesThroughTheRealService() throws Exception {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("http://localhost:" + PackagedServiceResource.MANAGEMENT_PORT + "/q/health/ready")
+                .then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(404);
         int before = PackagedServiceResource.smtp.getReceivedMessages().length;
 
         given().contentType(ContentType.JSON).body(Map.of("email", "ada@example.org", "name", "Ada", "consent", true))
@@ -79,7 +81,8 @@ class PackagedServiceIT {
         MimeMessage received = awaitMessage(before + 1);
         assertThat(body(received)).contains("IBAN");
 
-        given().auth().preemptive().basic("owner", "owner-password").post("/api/admin/orders/" + id + "/mark-paid")
+        given().auth().preemptive().basic("owner", "owner-password").contentType(ContentType.JSON)
+                .post("/api/admin/orders/" + id + "/mark-paid")
                 .then().statusCode(200).body("status", equalTo("confirmed"));
         awaitMessage(before + 3);
         MimeMessage ticket = java.util.Arrays.stream(PackagedServiceResource.smtp.getReceivedMessages())

@@ -14,6 +14,7 @@ import java.util.Map;
 public class PackagedServiceResource implements QuarkusTestResourceLifecycleManager {
 
     static final int SMTP_PORT = 39026;
+    static final int MANAGEMENT_PORT = 39027;
     static final String SCHEMA = "frontdesk_it";
     static GreenMail smtp;
 
@@ -39,6 +40,7 @@ public class PackagedServiceResource implements QuarkusTestResourceLifecycleMana
                 Map.entry("quarkus.mailer.login", "DISABLED"),
                 Map.entry("frontdesk.public-url", "http://localhost:8089"),
                 Map.entry("frontdesk.outbox.every", "1s"),
+                Map.entry("quarkus.management.port", Integer.toString(MANAGEMENT_PORT)),
                 Map.entry("frontdesk.admin.user", "owner"),
                 Map.entry("frontdesk.admin.password", "owner-password"));
     }

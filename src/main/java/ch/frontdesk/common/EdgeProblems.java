@@ -7,16 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Problem details for requests turned away before they reach a resource: bodies over 64 KiB, and admin paths
- * asked for without credentials (Quarkus' own challenge has no body). The HTTP permission policy on
- * {@code /api/admin} stays in force behind this; Quarkus' {@code quarkus.http.limits.max-body-size} stays as
- * the backstop for bodies sent without a Content-Length.
+ * Problem details for bodies over 64 KiB, turned away before they reach a resource. Quarkus'
+ * {@code quarkus.http.limits.max-body-size} stays as the backstop for bodies sent without a Content-Length.
  */
 @ApplicationScoped
 public class EdgeProblems {
 
     static final long MAX_BODY_BYTES = 64 * 1024;
-    static final String ADMIN_API = "/api/admin";
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
@@ -27,17 +24,8 @@ public class EdgeProblems {
                         "The request body is larger than 64 KiB."));
                 return;
             }
-            if (isAdminPath(context.normalizedPath()) && context.request().getHeader("Authorization") == null) {
-                context.response().putHeader("WWW-Authenticate", "Basic realm=\"Frontdesk\"");
-                answer(context, Problem.of(401, "unauthorized", "Unauthorized", "Credentials are required."));
-                return;
-            }
             context.next();
         });
-    }
-
-    private static boolean isAdminPath(String path) {
-        return path.equals(ADMIN_API) || path.startsWith(ADMIN_API + "/");
     }
 
     private static void answer(RoutingContext context, Problem problem) {

@@ -13,6 +13,8 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -73,14 +75,27 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e) {
-        return respond(Problem.of(401, "unauthorized", "Unauthorized", "Credentials are required."))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Frontdesk\"").build();
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return askForCredentials(uri);
     }
 
     @ServerExceptionMapper
-    public Response badCredentials(AuthenticationFailedException e) {
-        return unauthenticated(new UnauthorizedException());
+    public Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
+        // A login that is throttled or locked fails with the 429 that explains it.
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem);
+        }
+        return askForCredentials(uri);
+    }
+
+    /** The dashboard's pages send a person to the login form; the API answers a script with a challenge. */
+    private static Response askForCredentials(UriInfo uri) {
+        String path = "/" + uri.getPath().replaceFirst("^/+", "");
+        if (path.equals("/admin") || path.startsWith("/admin/")) {
+            return Response.seeOther(URI.create("/admin/login")).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        }
+        return respond(Problem.of(401, "unauthorized", "Unauthorized", "Credentials are required."))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Frontdesk\"").build();
     }
 
     @ServerExceptionMapper

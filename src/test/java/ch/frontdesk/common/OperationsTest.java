@@ -16,12 +16,21 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OperationsTest extends FrontdeskTest {
 
+    /** The management interface's port in tests ({@code quarkus.management.test-port}). */
+    private static final String MANAGEMENT = "http://localhost:9089";
+
     @Test
-    void readinessChecksTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+    void readinessChecksTheDatabaseOnTheManagementPort() {
+        given().get(MANAGEMENT + "/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(MANAGEMENT + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test
@@ -31,7 +40,7 @@ class OperationsTest extends FrontdeskTest {
                 .post("/api/newsletter/subscriptions").then().statusCode(202);
         deliverTo("ada@example.org");
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(MANAGEMENT + "/q/metrics").then().statusCode(200).extract().asString();
         org.assertj.core.api.Assertions.assertThat(counter("frontdesk_newsletter_subscriptions_requested_total"))
                 .isEqualTo(requestedBefore + 1);
         org.assertj.core.api.Assertions.assertThat(metrics)
@@ -52,7 +61,7 @@ class OperationsTest extends FrontdeskTest {
     }
 
     private static double counter(String name) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(MANAGEMENT + "/q/metrics").then().statusCode(200).extract().asString();
         Matcher matcher = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
                 .matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(2)) : 0;
