@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 
+import ch.frontdesk.testing.AdminLogin;
 import ch.frontdesk.testing.FrontdeskTest;
 import ch.frontdesk.tickets.TicketFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,7 +33,7 @@ class DashboardPagesTest extends FrontdeskTest {
     AdminAccounts accounts;
 
     private static RequestSpecification as(String user, String password) {
-        return given().auth().preemptive().basic(user, password).redirects().follow(false);
+        return AdminLogin.as(user, password).cookieOnly();
     }
 
     private static RequestSpecification asAdmin() {
@@ -65,27 +66,30 @@ class DashboardPagesTest extends FrontdeskTest {
     void doorStaffAreSentToTheCheckInScreenAndSeeNoOtherPage() {
         QuarkusTransaction.requiringNew().run(() -> accounts.create("door", "door-password-1", Set.of("checkin")));
         TicketFixtures.createEvent();
+        AdminLogin doorStaff = AdminLogin.as("door", "door-password-1");
 
-        as("door", "door-password-1").get("/admin").then().statusCode(303).header("Location", endsWith("/admin/checkin"));
-        String door = as("door", "door-password-1").get("/admin/checkin").then().statusCode(200).extract().asString();
+        doorStaff.cookieOnly().get("/admin").then().statusCode(303).header("Location", endsWith("/admin/checkin"));
+        String door = doorStaff.cookieOnly().get("/admin/checkin").then().statusCode(200).extract().asString();
         assertThat(door).contains("<option value=\"summit-2027\" selected>AMLD Intelligence Summit 2027</option>")
                 .doesNotContain("href=\"/admin/orders\"");
         for (String path : ADMIN_PAGES) {
             if (!path.equals("/admin") && !path.equals("/admin/checkin")) {
-                as("door", "door-password-1").get(path).then().statusCode(403);
+                doorStaff.cookieOnly().get(path).then().statusCode(403);
             }
         }
-        as("door", "door-password-1").get("/admin/overview/live").then().statusCode(403);
+        doorStaff.cookieOnly().get("/admin/overview/live").then().statusCode(403);
     }
 
     @Test
     void everyPageLoadsItsScriptAndStyleFromTheJarAndNothingInline() {
+        AdminLogin login = AdminLogin.admin();
+        String csrf = login.csrf();
         for (String path : ADMIN_PAGES) {
-            String html = asAdmin().get(path).then().statusCode(200).contentType(ContentType.HTML).extract().asString();
+            String html = login.cookieOnly().get(path).then().statusCode(200).contentType(ContentType.HTML).extract().asString();
             assertThat(html).as(path)
                     .contains("<script src=\"/assets/admin.js\" defer></script>")
                     .contains("<link rel=\"stylesheet\" href=\"/assets/admin.css\">")
-                    .contains("<meta name=\"csrf-token\"")
+                    .contains("<meta name=\"csrf-token\" content=\"" + csrf + "\">")
                     .doesNotContain("<style").doesNotContain("style=").doesNotContainPattern("\\son[a-z]+=")
                     .doesNotContainPattern("<script(?! src=\"/assets/admin.js\")");
             // No external URL: only the SVG namespace, which names and fetches nothing.
@@ -115,6 +119,16 @@ class DashboardPagesTest extends FrontdeskTest {
                         .as("%s: a label for %s", path, matcher.group()).isTrue();
             }
         }
+    }
+
+    @Test
+    void theLoginFormHasTheDashboardsLookAndAPageWithoutASessionLeadsToIt() {
+        given().redirects().follow(false).get("/admin/orders").then().statusCode(303)
+                .header("Location", containsString("/admin/login"));
+        String login = given().get("/admin/login").then().statusCode(200).extract().asString();
+        assertThat(login).contains("<link rel=\"stylesheet\" href=\"/assets/admin.css\">")
+                .contains("<label for=\"username\">").contains("<label for=\"password\">")
+                .doesNotContain("<script").doesNotContain("style=");
     }
 
     @Test

@@ -28,15 +28,15 @@ final class DashboardDriver {
     void signIn(String username, String password) {
         browser.manage().deleteAllCookies();
         browser.get(url("/admin/login"));
-        if (browser.findElements(By.name("username")).isEmpty()) {
-            // TEMPORARY until the session login is merged: HTTP Basic credentials in the address.
-            browser.get(url("/admin").replace("://", "://" + username + ":" + password + "@"));
-            return;
-        }
         browser.findElement(By.name("username")).sendKeys(username);
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
-        waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login")));
+        try {
+            waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Still on the login form after signing in as " + username + ":\n"
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     void signInAsAdmin() {
