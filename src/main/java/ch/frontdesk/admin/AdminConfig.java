@@ -2,9 +2,10 @@ package ch.frontdesk.admin;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
-/** The first admin account, created at start when both values are set (FRONTDESK_ADMIN_USER, FRONTDESK_ADMIN_PASSWORD). */
+/** Admin accounts: the first admin, created at start when both values are set, password hashing and lock-out. */
 @ConfigMapping(prefix = "frontdesk.admin")
 public interface AdminConfig {
 
@@ -17,4 +18,12 @@ public interface AdminConfig {
     /** The bcrypt cost (log2 of the rounds) for new password hashes. */
     @WithDefault("12")
     int bcryptCost();
+
+    /** Failed logins for one username within {@link #lockDuration()} that lock the account. */
+    @WithDefault("5")
+    int lockAfterFailures();
+
+    /** The window in which failures are counted, and how long a lock lasts after the newest one. */
+    @WithDefault("15m")
+    Duration lockDuration();
 }
