@@ -259,7 +259,7 @@ class AdminUsersTest extends FrontdeskTest {
     }
 
     private void session(String token, long userId) {
-        database.count("with s as (insert into admin_session (token_hash, user_id, csrf_token, created_at, last_seen_at) "
-                + "values (?1, ?2, 'csrf', now(), now()) returning 1) select count(*) from s", token, userId);
+        database.count("with s as (insert into admin_session (token_hash, user_id, created_at, last_seen_at) "
+                + "values (?1, ?2, now(), now()) returning 1) select count(*) from s", token, userId);
     }
 }
