@@ -135,7 +135,21 @@ public class OutboxSender {
         message.sentAt = clock.instant();
         message.leaseUntil = null;
         message.lastError = null;
+        forgetSecrets(message);
         metrics.counter("frontdesk.emails.sent", "kind", delivery.kind()).increment();
+    }
+
+    /**
+     * A delivered mail is kept for a while (the admin's view, a GDPR export), but not its live secrets: the link
+     * tokens in its bodies and headers are redacted, and its attachments (QR codes of tickets) are deleted.
+     */
+    private static void forgetSecrets(OutboxMessage message) {
+        SecretRedaction redaction = SecretRedaction.of(
+                message.textBody, message.htmlBody, String.join("\n", message.headers.values()));
+        message.textBody = redaction.apply(message.textBody);
+        message.htmlBody = redaction.apply(message.htmlBody);
+        message.headers = redaction.apply(message.headers);
+        OutboxAttachment.delete("messageId", message.id);
     }
 
     private void recordFailure(Delivery delivery, RuntimeException error) {
