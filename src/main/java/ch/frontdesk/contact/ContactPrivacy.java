@@ -172,13 +172,26 @@ public class ContactPrivacy {
     }
 
     private List<Email> emails(long id, String email) {
+        // Ticket codes open the door at the event: shown nowhere in the export, not even in the mails that carried them.
+        List<String> ticketCodes = rows("""
+                select t.code from ticket t join ticket_order o on o.id = t.order_id
+                where t.code is not null and (t.attendee_id = ?1 or o.buyer_id = ?1)""", id).stream()
+                .map(r -> (String) r[0]).toList();
         return rows("""
                 select id, kind, recipient, subject, status, created_at, sent_at, text_body, html_body
                 from outbox_message where contact_id = ?1 or lower(recipient) = lower(?2) order by id""", id, email)
                 .stream()
                 .map(r -> new Email(number(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        instant(r[5]), instant(r[6]), SecretRedaction.of((String) r[7], (String) r[8]).apply((String) r[7])))
+                        instant(r[5]), instant(r[6]), withoutSecrets((String) r[7], (String) r[8], ticketCodes)))
                 .toList();
+    }
+
+    private static String withoutSecrets(String text, String html, List<String> ticketCodes) {
+        String result = SecretRedaction.of(text, html).apply(text);
+        for (String code : ticketCodes) {
+            result = result.replace(code, SecretRedaction.REDACTED);
+        }
+        return result;
     }
 
     private List<AuditRecord> audit(long id) {
@@ -307,9 +320,9 @@ public class ContactPrivacy {
                 delete from idempotency_record where response_body is not null and (
                     strpos(lower(response_body), lower(?2)) > 0
                     or exists (select 1 from ticket_order o where o.buyer_id = ?1
-                               and strpos(response_body, o.public_id::text) > 0)
+                               and strpos(response_body, cast(o.public_id as text)) > 0)
                     or exists (select 1 from pledge p where p.contact_id = ?1
-                               and strpos(response_body, p.public_id::text) > 0))""", id, email);
+                               and strpos(response_body, cast(p.public_id as text)) > 0))""", id, email);
     }
 
     /**

@@ -18,7 +18,7 @@ public final class SecretRedaction {
     public static final String REDACTED = "redacted";
 
     /** Our tokens are URL-safe Base64; a percent-encoded value is taken whole too. */
-    private static final Pattern SECRET = Pattern.compile("\\b(token|offer)=([A-Za-z0-9_%.~-]+)");
+    private static final Pattern SECRET = Pattern.compile("\\b(token|offer)=([A-Za-z0-9_%-]+)");
 
     private static final int MIN_SECRET_LENGTH = 16;
 
