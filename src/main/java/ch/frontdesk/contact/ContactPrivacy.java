@@ -243,14 +243,7 @@ public class ContactPrivacy {
         Map<String, String> cardSubscriptions = cancelPledges(id, now);
 
         update("delete from newsletter_subscription where contact_id = ?1", id);
-        // An entry an order was placed from stays (the order refers to it), anonymised; the others go.
-        update("""
-                update waitlist_entry set name = ?2, updated_at = ?3 where contact_id = ?1
-                and id in (select waitlist_entry_id from ticket_order where waitlist_entry_id is not null)""",
-                id, ERASED, now);
-        update("""
-                delete from waitlist_entry where contact_id = ?1
-                and id not in (select waitlist_entry_id from ticket_order where waitlist_entry_id is not null)""", id);
+        forgetWaitingLists(id, now);
         update("delete from stripe_customer where contact_id = ?1", id);
         update("update consent_record set client_address = null, user_agent = null where contact_id = ?1", id);
         update("update ticket_order set buyer_name = ?2, updated_at = ?3 where buyer_id = ?1", id, ERASED, now);
@@ -297,6 +290,22 @@ public class ContactPrivacy {
                     + " html_body = replace(replace(html_body, ?2, ?4), ?3, ?4) where " + othersAboutThem,
                     id, value, htmlEscape(value), ERASED);
         }
+    }
+
+    /**
+     * Waiting-list entries go, with two exceptions that stay anonymised: an entry an order was placed from (the order
+     * refers to it), and a current offer, which holds seats: its offer ends now, so the ticket job's next round
+     * ({@code Waitlist.lapseDue}) gives the seats back and offers them to the next person in line.
+     */
+    private void forgetWaitingLists(long id, Instant now) {
+        String ordered = "id in (select waitlist_entry_id from ticket_order where waitlist_entry_id is not null)";
+        update("update waitlist_entry set name = ?2, updated_at = ?3 where contact_id = ?1 and " + ordered,
+                id, ERASED, now);
+        update("""
+                update waitlist_entry set name = ?2, offer_expires_at = least(offer_expires_at, ?3), updated_at = ?3
+                where contact_id = ?1 and status = 'offered'
+                and not""" + " (" + ordered + ")", id, ERASED, now);
+        update("delete from waitlist_entry where contact_id = ?1 and status <> 'offered' and not (" + ordered + ")", id);
     }
 
     /** Links in mails already sent stop working: tokens of the subscription, the orders, pledges and offers. */

@@ -38,6 +38,8 @@ class ContactPrivacyTest extends FrontdeskTest {
 
     @Inject
     SchemaScan scan;
+    @Inject
+    ch.frontdesk.tickets.Waitlist waitlist;
 
     /** Every raw token mailed during the scenario: none may appear in the export or survive the erasure. */
     private final List<String> mailedTokens = new ArrayList<>();
@@ -317,6 +319,29 @@ class ContactPrivacyTest extends FrontdeskTest {
         assertThat(deliverTo(EMAIL)).extracting(Mail::getSubject)
                 .anySatisfy(subject -> assertThat(subject).startsWith("Welcome"))
                 .anySatisfy(subject -> assertThat(subject).startsWith("Your ticket"));
+    }
+
+    @Test
+    void seatsOfferedToAnErasedPersonGoToTheNextInLine() {
+        ticketType("masterclass", 1);
+        grace().body(Map.of("email", EMAIL, "name", NAME, "type", "masterclass"))
+                .post("/api/events/" + EVENT + "/waitlist").then().statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("email", "dan@example.org", "name", "Dan", "type", "masterclass"))
+                .post("/api/events/" + EVENT + "/waitlist").then().statusCode(202);
+        String masterclass = "from waitlist_entry w join contact c on c.id = w.contact_id"
+                + " join ticket_type t on t.id = w.ticket_type_id where t.code = 'masterclass'";
+        assertThat(database.single("select w.status " + masterclass + " and c.email_key = lower(?1)", EMAIL))
+                .isEqualTo("offered");
+
+        admin().body("{}").delete("/api/admin/contacts/" + EMAIL).then().statusCode(204);
+        assertThat(scan.rowsContaining(NAME, List.of())).isEmpty();
+        assertThat(waitlist.lapseDue()).isEqualTo(1);
+
+        assertThat(database.single("select w.status " + masterclass + " and c.email_key = 'dan@example.org'"))
+                .isEqualTo("offered");
+        assertThat(database.count("select held from ticket_type where code = 'masterclass'")).isEqualTo(1);
+        outboxSender.sendDue();
+        assertThat(mailbox.getMailsSentTo("dan@example.org")).hasSize(1);
     }
 
     /** Reads and writes the whole schema with SQL, outside any request. */
