@@ -175,10 +175,14 @@ public class OutboxSender {
 
     /**
      * The message if this sender's claim still stands. Another instance may have taken it over after the lease
-     * ran out; then its outcome is that instance's to record.
+     * ran out; then its outcome is that instance's to record. An erasure may also have deleted it meanwhile.
      */
     private static OutboxMessage ownClaim(Delivery delivery) {
         OutboxMessage message = OutboxMessage.findById(delivery.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (message == null) {
+            // Deleted while it was being delivered: its recipient was erased. Nothing is left to record.
+            return null;
+        }
         boolean ours = message.status == OutboxStatus.SENDING && message.attempts == delivery.attempt();
         if (!ours) {
             LOG.warnf("Email %d was taken over by another sender; leaving its outcome to it", delivery.id());
