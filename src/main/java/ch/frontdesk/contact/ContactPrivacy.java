@@ -227,11 +227,11 @@ public class ContactPrivacy {
         // Whatever is known, the address itself: queued sign-ups and mails to it go, and it stays suppressed.
         update("delete from newsletter_signup where lower(btrim(email)) = lower(?1)", address);
         update("delete from outbox_message where lower(recipient) = lower(?1)", address);
-        suppressions.suppress(address);
 
         List<Object[]> found = rows("select id, email, name from contact where email_key = lower(?1) for update",
                 address);
         if (found.isEmpty()) {
+            suppressions.suppress(address);
             return new Erasure(Optional.empty(), Map.of());
         }
         long id = number(found.get(0)[0]);
@@ -252,6 +252,9 @@ public class ContactPrivacy {
                 update contact set email = 'erased-' || id || ?2, name = null, erased_at = coalesce(erased_at, ?3),
                                    updated_at = ?3
                 where id = ?1""", id, Suppressions.ERASED_DOMAIN, now);
+        // Last, after the subscription is gone: a confirmation running at the same moment locks the subscription
+        // and then lifts the suppression, so taking them in the same order cannot deadlock.
+        suppressions.suppress(address);
         return new Erasure(Optional.of(id), cardSubscriptions);
     }
 
