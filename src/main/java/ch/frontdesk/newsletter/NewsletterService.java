@@ -11,6 +11,7 @@ import ch.frontdesk.contact.Contact;
 import ch.frontdesk.contact.ConsentWording;
 import ch.frontdesk.contact.ContactService;
 import ch.frontdesk.mail.Outbox;
+import ch.frontdesk.mail.Suppressions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,6 +41,7 @@ public class NewsletterService {
     private final ContactService contacts;
     private final AccessTokens tokens;
     private final Outbox outbox;
+    private final Suppressions suppressions;
     private final NewsletterMails mails;
     private final NewsletterConfig config;
     private final Idempotency idempotency;
@@ -49,9 +51,11 @@ public class NewsletterService {
     private final Counter confirmed;
     private final Counter unsubscribed;
 
-    NewsletterService(ContactService contacts, AccessTokens tokens, Outbox outbox, NewsletterMails mails,
-            NewsletterConfig config, Idempotency idempotency, EntityManager em, Clock clock, MeterRegistry metrics) {
+    NewsletterService(ContactService contacts, AccessTokens tokens, Outbox outbox, Suppressions suppressions,
+            NewsletterMails mails, NewsletterConfig config, Idempotency idempotency, EntityManager em, Clock clock,
+            MeterRegistry metrics) {
         this.em = em;
+        this.suppressions = suppressions;
         this.contacts = contacts;
         this.tokens = tokens;
         this.outbox = outbox;
@@ -217,6 +221,8 @@ public class NewsletterService {
         token.usedAt = now;
         Contact contact = Contact.findById(subscription.contactId);
         contacts.confirmConsents(contact, CONSENT_PURPOSE);
+        // The owner of an address that asked to be forgotten has just opted in anew: mail may reach it again.
+        suppressions.lift(contact.email);
         String unsubscribeToken = tokens.issue(TokenPurpose.NEWSLETTER_UNSUBSCRIBE, subscription.id, null);
         outbox.enqueue(mails.welcome(contact, unsubscribeToken));
         confirmed.increment();
