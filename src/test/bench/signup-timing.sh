@@ -13,13 +13,13 @@ schema=frontdesk_bench_signup
 psql -h 127.0.0.1 -U postgres -d postgres -qc "set client_min_messages = warning; drop schema if exists $schema cascade"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/postgres?currentSchema=$schema"
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres
-export QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_HTTP_PORT=$port QUARKUS_MAILER_MOCK=true
+export QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=19081 QUARKUS_MAILER_MOCK=true
 export QUARKUS_LOG_CATEGORY__QUARKUS_MAILER__LEVEL=WARN
 export FRONTDESK_NEWSLETTER_SIGNUPS_PER_MINUTE=100000000 FRONTDESK_OUTBOX_EVERY=1h
 java -jar target/quarkus-app/quarkus-run.jar > target/bench-signup.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-until curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null; do
+until curl -fs "http://127.0.0.1:19081/q/health/ready" >/dev/null; do
   kill -0 $pid 2>/dev/null || { cat target/bench-signup.log; exit 1; }
   sleep 0.2
 done

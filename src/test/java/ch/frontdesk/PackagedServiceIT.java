@@ -30,6 +30,11 @@ class PackagedServiceIT {
         given().get("http://localhost:" + PackagedServiceResource.MANAGEMENT_PORT + "/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(404);
+        given().get("http://localhost:" + PackagedServiceResource.MANAGEMENT_PORT + "/q/metrics").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(404);
+        // Production describes its API but shows no Swagger UI unless FRONTDESK_SWAGGER_UI turns it on.
+        given().get("/q/openapi").then().statusCode(200);
+        given().get("/q/swagger-ui/").then().statusCode(404);
         int before = PackagedServiceResource.smtp.getReceivedMessages().length;
 
         given().contentType(ContentType.JSON).body(Map.of("email", "ada@example.org", "name", "Ada", "consent", true))

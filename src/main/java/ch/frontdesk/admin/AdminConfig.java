@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The first admin account, created at start when both values are set (FRONTDESK_ADMIN_USER, FRONTDESK_ADMIN_PASSWORD). */
+/** Admin accounts: the first admin, created at start when both values are set, password hashing and lock-out. */
 @ConfigMapping(prefix = "frontdesk.admin")
 public interface AdminConfig {
 
@@ -19,11 +19,11 @@ public interface AdminConfig {
     @WithDefault("12")
     int bcryptCost();
 
-    /** Failed logins for one username, within {@link #lockDuration()}, that lock the account. */
+    /** Failed logins for one username within {@link #lockDuration()} that lock the account. */
     @WithDefault("5")
     int lockAfterFailures();
 
-    /** How long a locked account stays locked after its last failed login. */
+    /** The window in which failures are counted, and how long a lock lasts after the newest one. */
     @WithDefault("15m")
     Duration lockDuration();
 }

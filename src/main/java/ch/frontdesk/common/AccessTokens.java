@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Issues and looks up emailed tokens. The raw token leaves only in the link; the database keeps its hash. */
@@ -46,6 +47,13 @@ public class AccessTokens {
     @Transactional(Transactional.TxType.MANDATORY)
     public long countIssuedSince(TokenPurpose purpose, long subjectId, Instant since) {
         return AccessToken.count("purpose = ?1 and subjectId = ?2 and createdAt > ?3", purpose, subjectId, since);
+    }
+
+    /** When the subject's tokens of {@code purpose} issued after {@code since} were issued, oldest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Instant> issuedSince(TokenPurpose purpose, long subjectId, Instant since) {
+        return AccessToken.<AccessToken>list("purpose = ?1 and subjectId = ?2 and createdAt > ?3 order by createdAt",
+                purpose, subjectId, since).stream().map(t -> t.createdAt).toList();
     }
 
     /** Marks every unused token of the subject as used, so older links stop working. */

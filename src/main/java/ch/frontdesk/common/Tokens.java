@@ -35,6 +35,15 @@ public final class Tokens {
         return reference.toString();
     }
 
+    /**
+     * A reference as typed from a bank statement, in the form we issue: case, spaces and dashes are ignored, so
+     * {@code fd 7kq2 m9xp ra} and {@code FD7KQ2M9XPRA} are both {@code FD-7KQ2M9XPRA}.
+     */
+    public static String canonicalPaymentReference(String typed) {
+        String compact = typed.replaceAll("[\\s-]+", "").toUpperCase(java.util.Locale.ROOT);
+        return compact.length() <= 2 ? compact : compact.substring(0, 2) + "-" + compact.substring(2);
+    }
+
     public static String sha256(String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

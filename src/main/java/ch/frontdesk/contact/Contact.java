@@ -33,4 +33,8 @@ public class Contact extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** When the person's data was erased; the row stays for the financial records that point to it. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }

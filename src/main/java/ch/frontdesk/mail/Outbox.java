@@ -16,14 +16,29 @@ import java.util.Optional;
 @ApplicationScoped
 public class Outbox {
 
+    /**
+     * The only mail that may reach a suppressed address: the newsletter's double opt-in confirmation, because that
+     * is how a person who asked to be forgotten opts in again (confirming lifts the suppression).
+     */
+    static final String OPT_IN_CONFIRMATION = "newsletter.confirmation";
+
+    private final Suppressions suppressions;
     private final Clock clock;
 
-    Outbox(Clock clock) {
+    Outbox(Suppressions suppressions, Clock clock) {
+        this.suppressions = suppressions;
         this.clock = clock;
     }
 
+    /**
+     * Queues a mail. A mail to a suppressed address (other than an opt-in confirmation) is recorded without its
+     * bodies, headers or attachments, with status {@code suppressed}, and never sent.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxMessage enqueue(OutgoingMail mail) {
+        if (!OPT_IN_CONFIRMATION.equals(mail.kind()) && suppressions.isSuppressed(mail.recipient())) {
+            return suppressed(mail);
+        }
         Instant now = clock.instant();
         OutboxMessage message = new OutboxMessage();
         message.kind = mail.kind();
@@ -50,6 +65,24 @@ public class Outbox {
         return message;
     }
 
+    private OutboxMessage suppressed(OutgoingMail mail) {
+        Instant now = clock.instant();
+        OutboxMessage message = new OutboxMessage();
+        message.kind = mail.kind();
+        message.contactId = mail.contactId();
+        message.recipient = mail.recipient();
+        message.subject = mail.subject();
+        message.textBody = "";
+        message.htmlBody = null;
+        message.headers = java.util.Map.of();
+        message.status = OutboxStatus.SUPPRESSED;
+        message.attempts = 0;
+        message.nextAttemptAt = now;
+        message.createdAt = now;
+        message.persist();
+        return message;
+    }
+
     /** Lists messages, newest first, optionally of one status. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OutboxMessageView> list(Optional<OutboxStatus> status, int page, int size) {
@@ -67,7 +100,9 @@ public class Outbox {
         if (message == null) {
             throw ProblemException.notFound("There is no outbox message " + id + ".");
         }
-        if (message.status == OutboxStatus.SENT || message.status == OutboxStatus.SENDING) {
+        // A suppressed message has no bodies left to send, and its address asked for none.
+        if (message.status == OutboxStatus.SENT || message.status == OutboxStatus.SENDING
+                || message.status == OutboxStatus.SUPPRESSED) {
             throw ProblemException.conflict("not-retryable", "Not retryable",
                     "The message is " + message.status.name().toLowerCase() + ".");
         }

@@ -48,7 +48,7 @@ public class OutboxAdminResource {
         try {
             return Optional.of(OutboxStatus.valueOf(status.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of pending, sending, sent, failed");
+            throw ProblemException.invalid("status", "must be one of pending, sending, sent, failed, suppressed");
         }
     }
 }

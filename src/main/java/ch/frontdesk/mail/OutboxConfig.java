@@ -31,4 +31,8 @@ public interface OutboxConfig {
     /** How long a claimed message stays reserved for one sender; after that another instance may take it over. */
     @WithDefault("2m")
     Duration lease();
+
+    /** How long a sent (or suppressed) message is kept, for the admin and a GDPR export, before it is deleted. */
+    @WithDefault("30d")
+    Duration sentRetention();
 }

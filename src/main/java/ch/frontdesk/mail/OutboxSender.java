@@ -135,7 +135,21 @@ public class OutboxSender {
         message.sentAt = clock.instant();
         message.leaseUntil = null;
         message.lastError = null;
+        forgetSecrets(message);
         metrics.counter("frontdesk.emails.sent", "kind", delivery.kind()).increment();
+    }
+
+    /**
+     * A delivered mail is kept for a while (the admin's view, a GDPR export), but not its live secrets: the link
+     * tokens in its bodies and headers are redacted, and its attachments (QR codes of tickets) are deleted.
+     */
+    private static void forgetSecrets(OutboxMessage message) {
+        SecretRedaction redaction = SecretRedaction.of(
+                message.textBody, message.htmlBody, String.join("\n", message.headers.values()));
+        message.textBody = redaction.apply(message.textBody);
+        message.htmlBody = redaction.apply(message.htmlBody);
+        message.headers = redaction.apply(message.headers);
+        OutboxAttachment.delete("messageId", message.id);
     }
 
     private void recordFailure(Delivery delivery, RuntimeException error) {
@@ -161,10 +175,14 @@ public class OutboxSender {
 
     /**
      * The message if this sender's claim still stands. Another instance may have taken it over after the lease
-     * ran out; then its outcome is that instance's to record.
+     * ran out; then its outcome is that instance's to record. An erasure may also have deleted it meanwhile.
      */
     private static OutboxMessage ownClaim(Delivery delivery) {
         OutboxMessage message = OutboxMessage.findById(delivery.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (message == null) {
+            // Deleted while it was being delivered: its recipient was erased. Nothing is left to record.
+            return null;
+        }
         boolean ours = message.status == OutboxStatus.SENDING && message.attempts == delivery.attempt();
         if (!ours) {
             LOG.warnf("Email %d was taken over by another sender; leaving its outcome to it", delivery.id());

@@ -11,6 +11,7 @@ import ch.frontdesk.contact.Contact;
 import ch.frontdesk.contact.ConsentWording;
 import ch.frontdesk.contact.ContactService;
 import ch.frontdesk.mail.Outbox;
+import ch.frontdesk.mail.Suppressions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Double opt-in sign-ups, confirmation and one-click unsubscribe for Engineering Prompts.
@@ -38,6 +41,7 @@ public class NewsletterService {
     private final ContactService contacts;
     private final AccessTokens tokens;
     private final Outbox outbox;
+    private final Suppressions suppressions;
     private final NewsletterMails mails;
     private final NewsletterConfig config;
     private final Idempotency idempotency;
@@ -47,9 +51,11 @@ public class NewsletterService {
     private final Counter confirmed;
     private final Counter unsubscribed;
 
-    NewsletterService(ContactService contacts, AccessTokens tokens, Outbox outbox, NewsletterMails mails,
-            NewsletterConfig config, Idempotency idempotency, EntityManager em, Clock clock, MeterRegistry metrics) {
+    NewsletterService(ContactService contacts, AccessTokens tokens, Outbox outbox, Suppressions suppressions,
+            NewsletterMails mails, NewsletterConfig config, Idempotency idempotency, EntityManager em, Clock clock,
+            MeterRegistry metrics) {
         this.em = em;
+        this.suppressions = suppressions;
         this.contacts = contacts;
         this.tokens = tokens;
         this.outbox = outbox;
@@ -145,15 +151,54 @@ public class NewsletterService {
         return true;
     }
 
-    private void sendConfirmation(Contact contact, NewsletterSubscription subscription, Instant now) {
-        long sentToday = tokens.countIssuedSince(TokenPurpose.NEWSLETTER_CONFIRM, subscription.id, now.minus(DAY));
-        if (sentToday >= config.confirmationsPerDay()) {
-            return;
+    /**
+     * Queues a confirmation email with a new token, unless the address had its
+     * {@link NewsletterConfig#confirmationsPerDay()} in the last 24 hours: then nothing is sent and the answer is
+     * when the next one may go.
+     */
+    private Optional<Instant> sendConfirmation(Contact contact, NewsletterSubscription subscription, Instant now) {
+        List<Instant> sentToday = tokens.issuedSince(TokenPurpose.NEWSLETTER_CONFIRM, subscription.id, now.minus(DAY));
+        int cap = config.confirmationsPerDay();
+        if (sentToday.size() >= cap) {
+            // The cap lifts when enough of today's confirmations are older than a day to leave room for one more.
+            return Optional.of(sentToday.get(sentToday.size() - cap).plus(DAY));
         }
         String confirmToken = tokens.issue(TokenPurpose.NEWSLETTER_CONFIRM, subscription.id,
                 config.confirmationValidity());
         String unsubscribeToken = tokens.issue(TokenPurpose.NEWSLETTER_UNSUBSCRIBE, subscription.id, null);
         outbox.enqueue(mails.confirmation(contact, confirmToken, unsubscribeToken));
+        return Optional.empty();
+    }
+
+    /**
+     * The admin sends a pending subscriber a fresh confirmation email, within the same daily cap as sign-ups
+     * ({@code 429} with {@code Retry-After} once reached). Returns the contact, to name in the audit log.
+     */
+    @Transactional
+    public long resendConfirmation(String email) {
+        String address = ContactService.normalize(email);
+        // Contact first, then subscription: the same lock order as applying a sign-up.
+        Contact contact = address == null || address.isEmpty() ? null
+                : Contact.<Contact>find("emailKey = lower(?1)", address).withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .firstResult();
+        NewsletterSubscription subscription = contact == null ? null
+                : NewsletterSubscription.<NewsletterSubscription>find("contactId", contact.id)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (subscription == null) {
+            throw ProblemException.notFound("This address has no newsletter subscription.");
+        }
+        if (subscription.status != SubscriptionStatus.PENDING) {
+            throw ProblemException.conflict("not-pending", "Not pending",
+                    "The subscription is " + subscription.status.json() + "; only a pending one is confirmed.");
+        }
+        Instant now = clock.instant();
+        sendConfirmation(contact, subscription, now).ifPresent(until -> {
+            long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
+            throw new ProblemException(429, "too-many-requests", "Too Many Requests",
+                    "This address had " + config.confirmationsPerDay() + " confirmation emails in 24 hours.",
+                    null, null, Map.of("Retry-After", Long.toString(seconds)));
+        });
+        return contact.id;
     }
 
     /**
@@ -176,6 +221,8 @@ public class NewsletterService {
         token.usedAt = now;
         Contact contact = Contact.findById(subscription.contactId);
         contacts.confirmConsents(contact, CONSENT_PURPOSE);
+        // The owner of an address that asked to be forgotten has just opted in anew: mail may reach it again.
+        suppressions.lift(contact.email);
         String unsubscribeToken = tokens.issue(TokenPurpose.NEWSLETTER_UNSUBSCRIBE, subscription.id, null);
         outbox.enqueue(mails.welcome(contact, unsubscribeToken));
         confirmed.increment();

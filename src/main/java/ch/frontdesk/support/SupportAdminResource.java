@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,6 +36,13 @@ public class SupportAdminResource {
     SupportAdminResource(TierCatalog tiers, PledgeService pledges) {
         this.tiers = tiers;
         this.pledges = pledges;
+    }
+
+    @GET
+    @Path("/support/tiers")
+    @Operation(summary = "Every tier, retired ones included (active: false).")
+    public List<TierAdminView> tiers() {
+        return tiers.allTiers();
     }
 
     @POST

@@ -27,6 +27,13 @@ public class TierCatalog {
                 .toList();
     }
 
+    /** Every tier, retired ones too, for the admin. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TierAdminView> allTiers() {
+        return SupportTier.<SupportTier>listAll(Sort.by("active", Sort.Direction.Descending).and("amount").and("code"))
+                .stream().map(TierCatalog::view).toList();
+    }
+
     @Transactional
     public TierAdminView create(TierRequest request) {
         if (SupportTier.count("code", request.code()) > 0) {

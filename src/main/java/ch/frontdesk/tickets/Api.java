@@ -156,9 +156,27 @@ public final class Api {
     public record VoucherView(String code, String event, List<String> types, Discount discount, int maxUses, int used) {
     }
 
-    public record CheckinRequest(@NotBlank @Size(max = 128) String code) {
+    /** {@code event}, the slug of the event at this door, refuses tickets of any other event. */
+    public record CheckinRequest(@NotBlank @Size(max = 128) String code, @Size(max = 80) String event) {
     }
 
     public record CheckinView(String attendee, String type, Instant checkedInAt) {
+    }
+
+    /** For the door screen: tickets let in so far, of the tickets of confirmed orders. */
+    public record CheckinStats(long checkedIn, long confirmedTickets) {
+    }
+
+    /** One order as the admin sees it on the dashboard: everything, whatever the status. */
+    public record AdminOrderView(UUID id, String event, OrderStatus status, PaymentMethod paymentMethod, Money total,
+            String paymentReference, Buyer buyer, Instant expiresAt, Instant createdAt, Instant confirmedAt,
+            Instant cancelledAt, Instant refundedAt, List<AdminTicketView> tickets) {
+    }
+
+    public record Buyer(String email, String name) {
+    }
+
+    public record AdminTicketView(String type, Attendee attendee, Money price, String priceLabel, String code,
+            Instant checkedInAt) {
     }
 }

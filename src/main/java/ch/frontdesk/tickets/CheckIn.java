@@ -1,33 +1,50 @@
 package ch.frontdesk.tickets;
 
 import ch.frontdesk.common.ProblemException;
+import ch.frontdesk.tickets.Api.CheckinStats;
 import ch.frontdesk.tickets.Api.CheckinView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
 
-/** The door: a ticket code is let in once. A second scan says when the first one was. */
+/**
+ * The door: a ticket code is let in once. A second scan says when the first one was; a ticket of another event
+ * or of an order that is not confirmed is refused (422), whatever the code says.
+ */
 @ApplicationScoped
 public class CheckIn {
 
+    private final EntityManager em;
     private final Clock clock;
 
-    CheckIn(Clock clock) {
+    CheckIn(EntityManager em, Clock clock) {
+        this.em = em;
         this.clock = clock;
     }
 
+    /** Lets the ticket in; {@code eventSlug}, when given, is the event at this door. */
     @Transactional
-    public CheckinView checkIn(String code) {
+    public CheckinView checkIn(String code, String eventSlug) {
+        Event door = eventSlug == null || eventSlug.isBlank() ? null
+                : Event.bySlug(eventSlug.strip()).orElseThrow(() -> ProblemException.invalid("event", "is not an event"));
         Ticket ticket = Ticket.<Ticket>find("code", code.strip()).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("No ticket has this code."));
         TicketOrder order = TicketOrder.findById(ticket.orderId);
         TicketType type = TicketType.findById(ticket.ticketTypeId);
+        if (door != null && order.eventId != door.id) {
+            Event other = Event.findById(order.eventId);
+            throw new ProblemException(422, "wrong-event", "Wrong event",
+                    "This ticket is for " + other.name + ", not " + door.name + ".", null,
+                    Map.of("event", other.slug), Map.of());
+        }
         if (order.status != OrderStatus.CONFIRMED) {
-            throw ProblemException.conflict("ticket-not-valid", "Ticket not valid",
-                    "This ticket's order is " + order.status.json() + ".");
+            throw new ProblemException(422, "ticket-not-valid", "Ticket not valid",
+                    "This ticket's order is " + order.status.json() + ".", null,
+                    Map.of("orderStatus", order.status.json()), Map.of());
         }
         if (ticket.checkedInAt != null) {
             throw new ProblemException(409, "already-checked-in", "Already checked in",
@@ -37,5 +54,16 @@ public class CheckIn {
         }
         ticket.checkedInAt = clock.instant();
         return new CheckinView(ticket.attendeeName, type.code, ticket.checkedInAt);
+    }
+
+    /** How many of the event's valid tickets are in, for the door screen. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CheckinStats stats(String slug) {
+        Event event = EventCatalog.find(slug);
+        Object[] counts = (Object[]) em.createNativeQuery("""
+                select count(t.checked_in_at), count(*) from ticket t join ticket_order o on o.id = t.order_id
+                where o.event_id = ?1 and o.status = 'confirmed'""")
+                .setParameter(1, event.id).getSingleResult();
+        return new CheckinStats(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue());
     }
 }

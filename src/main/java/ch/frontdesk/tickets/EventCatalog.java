@@ -114,6 +114,12 @@ public class EventCatalog {
         return adminView(find(slug));
     }
 
+    /** Every event, soonest first, with its ticket types and seat counters. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EventAdminView> adminEvents() {
+        return Event.<Event>listAll(Sort.by("startsOn").and("slug")).stream().map(EventCatalog::adminView).toList();
+    }
+
     @Transactional
     public TicketTypeAdminView createType(String slug, TicketTypeRequest request) {
         Event event = find(slug);

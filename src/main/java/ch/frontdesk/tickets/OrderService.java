@@ -491,10 +491,30 @@ public class OrderService {
         Contact buyer = Contact.findById(order.buyerId);
         Map<Long, TicketType> types = typesOf(tickets);
         mails.orderConfirmed(order, event, buyer, tickets, types, accessToken(order));
+        mailTickets(event, tickets, types);
+        metrics.counter("frontdesk.tickets.orders.confirmed").increment();
+    }
+
+    /** Each attendee gets their own ticket: the code as a QR image, and the event as a calendar file. */
+    private void mailTickets(Event event, List<Ticket> tickets, Map<Long, TicketType> types) {
         for (Ticket ticket : tickets) {
             mails.ticket(event, Contact.findById(ticket.attendeeId), ticket, types.get(ticket.ticketTypeId));
         }
-        metrics.counter("frontdesk.tickets.orders.confirmed").increment();
+    }
+
+    /** The admin sends every attendee of a confirmed order their ticket email again, e.g. when one got lost. */
+    @Transactional
+    public OrderView resendTickets(UUID id) {
+        // Locked so that a cancellation running at the same time cannot slip between the check and the mails.
+        TicketOrder order = lockByPublicId(id);
+        if (order.status != OrderStatus.CONFIRMED) {
+            throw ProblemException.conflict("not-confirmed", "Not confirmed",
+                    "The order is " + order.status.json() + "; only a confirmed order has tickets to send.");
+        }
+        Event event = Event.findById(order.eventId);
+        List<Ticket> tickets = tickets(order);
+        mailTickets(event, tickets, typesOf(tickets));
+        return view(order, event, tickets, true);
     }
 
     /** Gives the order's seats back: held ones if unpaid, sold ones if confirmed; early-bird and voucher too. */

@@ -1,7 +1,5 @@
 package ch.frontdesk.tickets;
 
-import ch.frontdesk.tickets.Api.CheckinRequest;
-import ch.frontdesk.tickets.Api.CheckinView;
 import ch.frontdesk.tickets.Api.EventAdminView;
 import ch.frontdesk.tickets.Api.EventRequest;
 import ch.frontdesk.tickets.Api.OrderView;
@@ -20,13 +18,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The organiser's side of ticket sales: events, ticket types, vouchers, payments and the door. */
+/** The organiser's side of ticket sales: events, ticket types, vouchers and payments. */
 @Path("/api/admin")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,13 +37,18 @@ public class TicketsAdminResource {
     private final EventCatalog catalog;
     private final OrderService orders;
     private final Vouchers vouchers;
-    private final CheckIn checkIn;
 
-    TicketsAdminResource(EventCatalog catalog, OrderService orders, Vouchers vouchers, CheckIn checkIn) {
+    TicketsAdminResource(EventCatalog catalog, OrderService orders, Vouchers vouchers) {
         this.catalog = catalog;
         this.orders = orders;
         this.vouchers = vouchers;
-        this.checkIn = checkIn;
+    }
+
+    @GET
+    @Path("/events")
+    @Operation(summary = "Every event with its ticket types and their seat counters.")
+    public List<EventAdminView> events() {
+        return catalog.adminEvents();
     }
 
     @POST
@@ -95,6 +100,13 @@ public class TicketsAdminResource {
         return Response.noContent().build();
     }
 
+    @GET
+    @Path("/vouchers")
+    @Operation(summary = "Vouchers with their uses, of one event or of all.")
+    public List<VoucherView> vouchers(@QueryParam("event") String event) {
+        return vouchers.list(event);
+    }
+
     @POST
     @Path("/vouchers")
     public Response createVoucher(@Valid @NotNull VoucherRequest body) {
@@ -115,13 +127,5 @@ public class TicketsAdminResource {
     @Operation(summary = "Cancel an order and release its seats.")
     public OrderView cancel(@PathParam("id") String id) {
         return orders.cancelByAdmin(OrderResource.parse(id));
-    }
-
-    @POST
-    @Path("/checkin")
-    @RolesAllowed({"admin", "checkin"})
-    @Operation(summary = "Check a ticket in at the door; a second scan is 409 and says when the first was.")
-    public CheckinView checkIn(@Valid @NotNull CheckinRequest body) {
-        return checkIn.checkIn(body.code());
     }
 }

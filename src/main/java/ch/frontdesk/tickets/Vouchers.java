@@ -7,7 +7,9 @@ import ch.frontdesk.tickets.Api.VoucherView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Discount codes, such as the 100% vouchers speakers get. */
@@ -18,6 +20,21 @@ public class Vouchers {
 
     Vouchers(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The vouchers of one event (by slug), or of every event when {@code eventSlug} is absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<VoucherView> list(String eventSlug) {
+        List<Voucher> vouchers;
+        if (eventSlug == null || eventSlug.isBlank()) {
+            vouchers = Voucher.list("order by eventId, codeKey");
+        } else {
+            Event event = EventCatalog.find(eventSlug.strip());
+            vouchers = Voucher.list("eventId = ?1 order by codeKey", event.id);
+        }
+        Map<Long, String> slugs = new HashMap<>();
+        return vouchers.stream().map(v -> view(v,
+                slugs.computeIfAbsent(v.eventId, id -> Event.<Event>findById(id).slug))).toList();
     }
 
     @Transactional
@@ -44,7 +61,12 @@ public class Vouchers {
         voucher.maxUses = request.maxUses();
         voucher.createdAt = clock.instant();
         voucher.persist();
-        return new VoucherView(voucher.code, event.slug, types, new Discount(voucher.percentOff, voucher.amountOff),
-                voucher.maxUses, 0);
+        return view(voucher, event.slug);
+    }
+
+    private static VoucherView view(Voucher voucher, String eventSlug) {
+        List<String> types = voucher.typeCodes == null || voucher.typeCodes.isEmpty() ? null : voucher.typeCodes;
+        return new VoucherView(voucher.code, eventSlug, types, new Discount(voucher.percentOff, voucher.amountOff),
+                voucher.maxUses, voucher.used);
     }
 }

@@ -42,4 +42,26 @@ class ConsentRecordTest extends FrontdeskTest {
         assertThatThrownBy(() -> database.count("update consent_record set confirmed_at = now() + interval '1 day' returning 1"))
                 .hasStackTraceContaining("append-only");
     }
+
+    @Test
+    void anErasureMayForgetTheClientAndNothingElse() {
+        database.count("update consent_record set client_address = null, user_agent = null returning 1");
+        assertThat(database.single("select client_address is null and user_agent is null from consent_record"))
+                .isEqualTo(true);
+
+        assertThatThrownBy(() -> database.count("update consent_record set client_address = null, source = null returning 1"))
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> database.count("update consent_record set client_address = '10.1.1.1' returning 1"))
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> database.count(
+                "update consent_record set user_agent = null, given_at = given_at - interval '1 day' returning 1"))
+                .hasStackTraceContaining("append-only");
+        assertThat(database.single("select source from consent_record")).isEqualTo("home");
+    }
+
+    @Test
+    void forgettingOnlyTheUserAgentIsNotAnAnonymisation() {
+        assertThatThrownBy(() -> database.count("update consent_record set user_agent = null returning 1"))
+                .hasStackTraceContaining("append-only");
+    }
 }

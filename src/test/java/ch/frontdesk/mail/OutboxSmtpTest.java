@@ -126,7 +126,7 @@ class OutboxSmtpTest extends FrontdeskTest {
                 .body("total", equalTo(1))
                 .body("items[0].id", equalTo((int) id))
                 .body("items[0].attempts", equalTo(3));
-        given().auth().preemptive().basic("admin", "test-admin-password")
+        given().auth().preemptive().basic("admin", "test-admin-password").contentType(ContentType.JSON)
                 .post("/api/admin/outbox/" + id + "/retry")
                 .then().statusCode(200).body("status", equalTo("pending"));
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.frontdesk.testing.FrontdeskTest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -109,9 +110,9 @@ class OutboxTest extends FrontdeskTest {
         sender.sendDue();
         long id = database.count("select id from outbox_message");
 
-        given().auth().preemptive().basic("admin", "test-admin-password")
+        given().auth().preemptive().basic("admin", "test-admin-password").contentType(ContentType.JSON)
                 .post("/api/admin/outbox/" + id + "/retry").then().statusCode(409);
-        given().auth().preemptive().basic("admin", "test-admin-password")
+        given().auth().preemptive().basic("admin", "test-admin-password").contentType(ContentType.JSON)
                 .post("/api/admin/outbox/999999/retry").then().statusCode(404);
     }
 }

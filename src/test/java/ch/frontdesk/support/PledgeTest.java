@@ -69,6 +69,21 @@ class PledgeTest extends FrontdeskTest {
     }
 
     @Test
+    void theAdminListsEveryTierRetiredOnesIncluded() {
+        pledgeOk("patron", "ada@example.org");
+        admin().delete("/api/admin/support/tiers/patron").then().statusCode(204);
+        admin().delete("/api/admin/support/tiers/gift").then().statusCode(204);
+
+        admin().get("/api/admin/support/tiers").then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.contains("reader", "patron"))
+                .body("[0].active", equalTo(true))
+                .body("[0].amount", equalTo(500))
+                .body("[1].active", equalTo(false))
+                .body("[1].interval", equalTo("year"));
+        given().auth().preemptive().basic("admin", "wrong").get("/api/admin/support/tiers").then().statusCode(401);
+    }
+
+    @Test
     void anInvoicePledgeWaitsForTheTransferThenBecomesActiveWithAReceipt() {
         var created = given().contentType(ContentType.JSON).body(pledge("reader", "ada@example.org"))
                 .post("/api/support/pledges");

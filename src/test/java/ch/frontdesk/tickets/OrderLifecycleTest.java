@@ -167,7 +167,8 @@ class OrderLifecycleTest extends FrontdeskTest {
                 .body("status", equalTo("cancelled"));
         assertThat(seats("conference")).containsEntry("sold", 0).containsEntry("held", 0);
         String code = (String) database.single("select code from ticket limit 1");
-        admin().body(Map.of("code", code)).post("/api/admin/checkin").then().statusCode(409);
+        admin().body(Map.of("code", code)).post("/api/admin/checkin").then().statusCode(422)
+                .body("type", endsWith("ticket-not-valid"));
 
         String late = orderId(place(order("conference", 1, "late@example.org")));
         String lateToken = tokenIn(deliverTo("late@example.org").get(0).getText(), "/orders/" + late);
