@@ -81,9 +81,11 @@ class DashboardFormsBrowserTest extends FrontdeskTest {
         edit.click();
         assertThat(dashboard.find("#t-price").getAttribute("value")).isEqualTo("590.50");
         assertThat(dashboard.find("#t-code").getAttribute("readonly")).isNotNull();
+        assertThat(dashboard.find("#type-form [data-form-title]").getText()).isEqualTo("Change conference");
         type("#t-cap", "900");
         dashboard.find("#type-form button[type=submit]").click();
-        saved("Ticket type saved.");
+        // Saved: the form is back to creating a new type.
+        dashboard.waitUntil(ExpectedConditions.textToBe(By.cssSelector("#type-form [data-form-title]"), "New ticket type"));
         assertThat(database.count("select capacity from ticket_type where code = 'conference'")).isEqualTo(900);
         assertThat(database.count("select price_amount from ticket_type where code = 'conference'")).isEqualTo(59050);
         Browser.screenshot("events-form");
