@@ -131,8 +131,8 @@ public class StatsService {
             statement.setObject(1, now.atOffset(ZoneOffset.UTC));
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    int left = row.getInt(3);
-                    seats.add(new EarlyBirdSeats(row.getString(1), row.getString(2), row.wasNull() ? null : left,
+                    Integer left = row.getObject(3, Integer.class);
+                    seats.add(new EarlyBirdSeats(row.getString(1), row.getString(2), left,
                             Rows.instant(row, "early_ends_at")));
                 }
             }
