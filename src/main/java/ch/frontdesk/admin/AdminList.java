@@ -8,11 +8,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What one admin list is: its SQL (select and from), the filters and sort fields it accepts, and how a row becomes
@@ -46,6 +49,8 @@ public final class AdminList<T> {
     private final List<Column<T>> columns = new ArrayList<>();
     private String defaultSort;
     private String tieBreaker;
+    private String countFrom;
+    private String countAlias;
 
     private AdminList(String name, String select, String from, RowMapper<T> mapper) {
         this.name = name;
@@ -92,9 +97,9 @@ public final class AdminList<T> {
         });
     }
 
-    /** {@code ?parameter=} equal to {@code column}, whatever the value (a slug, a code); no match is an empty page. */
-    public AdminList<T> equalTo(String parameter, String column) {
-        return filter(parameter, (p, value, where) -> where.and(column + " = ?", value));
+    /** {@code ?parameter=} bound to the one {@code ?} of {@code condition}, whatever the value (a slug, a code). */
+    public AdminList<T> condition(String parameter, String condition) {
+        return filter(parameter, (p, value, where) -> where.and(condition, value));
     }
 
     /** {@code ?from=} and {@code ?to=}: dates (UTC, both inclusive) bounding {@code column}. */
@@ -118,6 +123,18 @@ public final class AdminList<T> {
     public AdminList<T> defaultSort(String sort, String tieBreaker) {
         this.defaultSort = sort;
         this.tieBreaker = tieBreaker;
+        return this;
+    }
+
+    /**
+     * The main table alone ({@code "ticket t"}), for counting when no condition of the request reads another table of
+     * {@code from}. Declare it only when every join of {@code from} finds exactly one row (a not-null foreign key, or a
+     * left join on a unique key): then the joins cannot change the count, and counting a hundred thousand rows
+     * without them is several times faster.
+     */
+    public AdminList<T> countFrom(String table) {
+        this.countFrom = table;
+        this.countAlias = table.substring(table.lastIndexOf(' ') + 1);
         return this;
     }
 
@@ -155,7 +172,28 @@ public final class AdminList<T> {
 
     SqlQuery count(ListRequest request) {
         SqlQuery where = where(request);
-        return new SqlQuery("select count(*) from " + from + where.whereClause(), where.values());
+        boolean mainTableOnly = countFrom != null && where.conditions().stream().allMatch(this::readsOnlyTheMainTable);
+        return new SqlQuery("select count(*) from " + (mainTableOnly ? countFrom : from) + where.whereClause(),
+                where.values());
+    }
+
+    private static final Pattern QUALIFIED = Pattern.compile("\\b([a-z_][a-z0-9_]*)\\.[a-z_]");
+    private static final Pattern DECLARED = Pattern.compile("\\b(?:from|join)\\s+[a-z_][a-z0-9_]*\\s+([a-z_][a-z0-9_]*)");
+
+    /** Whether a condition names no alias but the main table's and those its own subqueries declare. */
+    private boolean readsOnlyTheMainTable(String condition) {
+        Set<String> own = new HashSet<>(Set.of(countAlias));
+        Matcher declared = DECLARED.matcher(condition);
+        while (declared.find()) {
+            own.add(declared.group(1));
+        }
+        Matcher qualified = QUALIFIED.matcher(condition);
+        while (qualified.find()) {
+            if (!own.contains(qualified.group(1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The rows of this request, in order; the page's rows when {@code paged}, else all of them (CSV). */
@@ -180,9 +218,10 @@ public final class AdminList<T> {
             throw ProblemException.invalid("sort", "must be one of " + String.join(", ", sorts.keySet())
                     + ", with - in front for descending order");
         }
+        // PostgreSQL's default null order (last ascending, first descending) is the order of a btree index read either
+        // way, so a sorted first page is an index scan that stops after one page.
         String direction = descending ? " desc" : " asc";
-        // Nulls count as smallest both ways, so "-confirmedAt" shows the confirmed ones first.
-        return expression + direction + (descending ? " nulls last" : " nulls first") + ", " + tieBreaker + direction;
+        return expression + direction + ", " + tieBreaker + direction;
     }
 
     private static LocalDate date(String parameter, String value) {

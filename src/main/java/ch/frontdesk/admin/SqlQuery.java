@@ -7,7 +7,7 @@ import java.util.List;
 /** SQL text with its bind values, in order. Values never enter the text. */
 public final class SqlQuery {
 
-    private final StringBuilder conditions = new StringBuilder();
+    private final List<String> conditions = new ArrayList<>();
     private final String sql;
     private final List<Object> values;
 
@@ -23,13 +23,17 @@ public final class SqlQuery {
 
     /** Adds a condition (with one {@code ?} per value) to the where clause. */
     public SqlQuery and(String condition, Object... values) {
-        conditions.append(conditions.length() == 0 ? " where " : " and ").append(condition);
+        conditions.add(condition);
         Collections.addAll(this.values, values);
         return this;
     }
 
     String whereClause() {
-        return conditions.toString();
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    List<String> conditions() {
+        return conditions;
     }
 
     String sql() {

@@ -31,6 +31,7 @@ public final class ContactList {
                     row -> new ContactRow(row.getLong("id"), row.getString("email"), row.getString("name"),
                             Rows.instant(row, "created_at"), row.getString("status"), row.getBoolean("has_pledges"),
                             row.getLong("orders")))
+            .countFrom("contact c")
             .search(searchCondition("c"))
             .dateRange("c.created_at")
             .sort("createdAt", "c.created_at")

@@ -14,7 +14,7 @@ public final class SubscriberList {
     }
 
     /** The plan is not stored: a subscriber is on the paid plan while the same contact has an active pledge. */
-    private static final String PAID = "exists (select 1 from pledge p where p.contact_id = c.id and p.status = 'active')";
+    private static final String PAID = "exists (select 1 from pledge p where p.contact_id = s.contact_id and p.status = 'active')";
 
     public record Subscriber(String email, String name, String status, String plan, Instant createdAt,
             Instant confirmedAt, Instant unsubscribedAt) {
@@ -27,6 +27,7 @@ public final class SubscriberList {
                     row -> new Subscriber(row.getString("email"), row.getString("name"), row.getString("status"),
                             row.getString("plan"), Rows.instant(row, "created_at"), Rows.instant(row, "confirmed_at"),
                             Rows.instant(row, "unsubscribed_at")))
+            .countFrom("newsletter_subscription s")
             .oneOf("status", "s.status", Set.of("pending", "active", "unsubscribed"))
             .filter("plan", (parameter, value, where) -> {
                 switch (value) {

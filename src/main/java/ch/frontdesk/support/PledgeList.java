@@ -27,8 +27,9 @@ public final class PledgeList {
                             row.getString("billing_interval"), row.getString("payment_method"), row.getString("status"),
                             row.getString("payment_reference"), Rows.instant(row, "created_at"),
                             Rows.instant(row, "current_period_end")))
+            .countFrom("pledge p")
             .oneOf("status", "p.status", Set.of("pending_payment", "active", "past_due", "cancelled", "expired"))
-            .equalTo("tier", "t.code")
+            .condition("tier", "p.tier_id in (select id from support_tier where code = ?)")
             .search(ContactList.searchCondition("c"))
             .dateRange("p.created_at")
             .sort("createdAt", "p.created_at")

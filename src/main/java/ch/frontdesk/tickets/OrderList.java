@@ -36,8 +36,9 @@ public final class OrderList {
                             row.getString("payment_method"), Rows.money(row, "total_amount", "currency"),
                             row.getString("payment_reference"), row.getLong("tickets"), Rows.instant(row, "created_at"),
                             Rows.instant(row, "confirmed_at")))
+            .countFrom("ticket_order o")
             .oneOf("status", "o.status", STATUSES)
-            .equalTo("event", "e.slug")
+            .condition("event", "o.event_id in (select id from event where slug = ?)")
             // The name typed on the order, or the buyer's address or contact name; each side has a trigram index.
             .search("o.id in (select id from ticket_order where buyer_name ilike ? union select b.id from ticket_order b"
                     + " join contact bc on bc.id = b.buyer_id where " + ContactList.searchCondition("bc") + ")")
@@ -72,8 +73,11 @@ public final class OrderList {
                             row.getString("type"), row.getString("attendee_name"), row.getString("email"),
                             Rows.money(row, "price_amount", "currency"), row.getString("price_label"),
                             row.getString("status"), row.getString("code"), Rows.instant(row, "checked_in_at")))
-            .equalTo("event", "e.slug")
-            .equalTo("type", "tt.code")
+            .countFrom("ticket t")
+            // Written on the ticket's own column, so that counting needs no join.
+            .condition("event", "t.ticket_type_id in (select x.id from ticket_type x join event xe on xe.id = x.event_id"
+                    + " where xe.slug = ?)")
+            .condition("type", "t.ticket_type_id in (select x.id from ticket_type x where x.code = ?)")
             .oneOf("status", "o.status", STATUSES)
             .search("t.id in (select id from ticket where attendee_name ilike ? union select a.id from ticket a"
                     + " join contact ac on ac.id = a.attendee_id where " + ContactList.searchCondition("ac") + ")")

@@ -33,7 +33,7 @@ class AdminListTest {
         SqlQuery rows = LIST.rows(request("status", "new", "q", "50%_off\\", "from", "2026-01-01", "to", "2026-01-31",
                 "sort", "name"), true);
         assertThat(rows.sql()).isEqualTo("select t.name from thing t where t.status = ? and (t.name ilike ?)"
-                + " and t.created_at >= ? and t.created_at < ? order by t.name asc nulls first, t.id asc limit ? offset ?");
+                + " and t.created_at >= ? and t.created_at < ? order by t.name asc, t.id asc limit ? offset ?");
         assertThat(rows.values()).containsExactly("new", "%50\\%\\_off\\\\%",
                 OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
                 OffsetDateTime.of(2026, 2, 1, 0, 0, 0, 0, ZoneOffset.UTC), 10, 20L);
@@ -42,7 +42,7 @@ class AdminListTest {
     @Test
     void withoutParametersTheDefaultSortApplies() {
         assertThat(LIST.rows(request(), false).sql())
-                .isEqualTo("select t.name from thing t order by t.name desc nulls last, t.id desc");
+                .isEqualTo("select t.name from thing t order by t.name desc, t.id desc");
         assertThat(LIST.count(request("status", "old")).sql()).isEqualTo("select count(*) from thing t where t.status = ?");
     }
 
@@ -61,5 +61,23 @@ class AdminListTest {
         assertThatThrownBy(() -> LIST.count(request("to", "2026-02-30")))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors().get(0).field())
                         .isEqualTo("to"));
+    }
+
+    private static final AdminList<String> JOINED = AdminList.of("orders", "o.id, c.email",
+                    "ticket_order o join contact c on c.id = o.buyer_id", row -> row.getString(1))
+            .countFrom("ticket_order o")
+            .oneOf("status", "o.status", Set.of("confirmed"))
+            .condition("event", "o.event_id in (select e.id from event e where e.slug = ?)")
+            .search("c.email ilike ?")
+            .defaultSort("id", "o.id")
+            .sort("id", "o.id");
+
+    @Test
+    void countingSkipsTheJoinsWhileNoConditionReadsAJoinedTable() {
+        assertThat(JOINED.count(request()).sql()).isEqualTo("select count(*) from ticket_order o");
+        assertThat(JOINED.count(request("status", "confirmed", "event", "bench")).sql()).isEqualTo(
+                "select count(*) from ticket_order o where o.status = ? and o.event_id in (select e.id from event e where e.slug = ?)");
+        assertThat(JOINED.count(request("status", "confirmed", "q", "ada")).sql()).isEqualTo(
+                "select count(*) from ticket_order o join contact c on c.id = o.buyer_id where o.status = ? and (c.email ilike ?)");
     }
 }
