@@ -25,6 +25,13 @@ import java.util.regex.Pattern;
  */
 public final class AdminList<T> {
 
+    /**
+     * Ends an {@code exists} subquery of a select list so that it is run for each row of the page. Without it
+     * PostgreSQL may answer it by hashing the subquery's whole table, as it plans for every row of the list and not
+     * for the 50 of a page; {@code offset 0} keeps the subquery as it is written, an index probe per row.
+     */
+    public static final String PER_ROW = " offset 0";
+
     /** Reads one row of the result set into an item. */
     @FunctionalInterface
     public interface RowMapper<T> {

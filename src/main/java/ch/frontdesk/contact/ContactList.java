@@ -23,10 +23,10 @@ public final class ContactList {
             boolean hasPledges, long orders) {
     }
 
-    public static final AdminList<ContactRow> LIST = AdminList.of("contacts", """
-                    c.id, c.email, c.name, c.created_at, s.status,
-                    exists (select 1 from pledge p where p.contact_id = c.id) as has_pledges,
-                    (select count(*) from ticket_order o where o.buyer_id = c.id) as orders""",
+    public static final AdminList<ContactRow> LIST = AdminList.of("contacts",
+                    "c.id, c.email, c.name, c.created_at, s.status, "
+                            + "exists (select 1 from pledge p where p.contact_id = c.id" + AdminList.PER_ROW + ") as has_pledges, "
+                            + "(select count(*) from ticket_order o where o.buyer_id = c.id) as orders",
                     "contact c left join newsletter_subscription s on s.contact_id = c.id",
                     row -> new ContactRow(row.getLong("id"), row.getString("email"), row.getString("name"),
                             Rows.instant(row, "created_at"), row.getString("status"), row.getBoolean("has_pledges"),

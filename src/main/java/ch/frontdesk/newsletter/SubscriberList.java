@@ -21,7 +21,8 @@ public final class SubscriberList {
     }
 
     static final AdminList<Subscriber> LIST = AdminList.of("subscribers",
-                    "c.email, c.name, s.status, case when " + PAID + " then 'paid' else 'free' end as plan, "
+                    "c.email, c.name, s.status, case when exists (select 1 from pledge p where p.contact_id = s.contact_id"
+                            + " and p.status = 'active'" + AdminList.PER_ROW + ") then 'paid' else 'free' end as plan, "
                             + "s.created_at, s.confirmed_at, s.unsubscribed_at",
                     "newsletter_subscription s join contact c on c.id = s.contact_id",
                     row -> new Subscriber(row.getString("email"), row.getString("name"), row.getString("status"),
