@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,16 +82,9 @@ public final class AdminList<T> {
                 throw ProblemException.invalid(parameter, "must be at most 200 characters");
             }
             String pattern = "%" + likeEscaped(value) + "%";
-            List<String> any = new ArrayList<>();
-            List<Object> values = new ArrayList<>();
-            for (String expression : expressions) {
-                // An expression may hold several ? (a subquery); each one gets the pattern.
-                any.add(expression);
-                for (int i = 0; i < expression.chars().filter(c -> c == '?').count(); i++) {
-                    values.add(pattern);
-                }
-            }
-            where.and("(" + String.join(" or ", any) + ")", values.toArray());
+            // An expression may hold several ? (a union of subqueries); each one gets the pattern.
+            long marks = String.join(" ", expressions).chars().filter(c -> c == '?').count();
+            where.and("(" + String.join(" or ", expressions) + ")", Collections.nCopies((int) marks, pattern).toArray());
         });
     }
 
