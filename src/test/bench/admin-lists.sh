@@ -28,8 +28,7 @@ export FRONTDESK_ADMIN_USER=bench FRONTDESK_ADMIN_PASSWORD=bench-password FRONTD
 java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/bench-admin-lists.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-until curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 \
-   || curl -fs "http://127.0.0.1:$management/q/health/ready" >/dev/null 2>&1; do
+until curl -fs "http://127.0.0.1:$management/q/health/ready" >/dev/null 2>&1; do
   kill -0 $pid 2>/dev/null || { cat target/bench-admin-lists.log; exit 1; }
   sleep 0.2
 done
