@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** GDPR requests about one address: what we hold (the export), and forgetting it (the erasure). */
-@Path("/api/admin/contacts/{email}")
+// The class path is the admin API's root, like every admin resource: a class on /api/admin/contacts/{email}
+// would hide ContactListResource's /api/admin/contacts.
+@Path("/api/admin")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: contacts")
@@ -30,6 +32,7 @@ public class ContactPrivacyResource {
     }
 
     @GET
+    @Path("/contacts/{email}")
     @Operation(summary = "Everything held about the address, as one JSON document; ?download=true to save it.")
     public Response export(@PathParam("email") String email, @QueryParam("download") boolean download) {
         ContactExport export = privacy.export(checked(email))
@@ -43,6 +46,7 @@ public class ContactPrivacyResource {
     }
 
     @DELETE
+    @Path("/contacts/{email}")
     @Operation(summary = "Erase the person: personal data goes, financial records stay anonymised, the address stays suppressed.")
     public Response erase(@PathParam("email") String email) {
         // The audit log is append-only and outlives the erasure: it must never hold the address.
