@@ -1,18 +1,15 @@
 package ch.frontdesk.admin;
 
+import ch.frontdesk.admin.Stats.Day;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The overview's chart of sign-ups and ticket sales per day, drawn as SVG on the server: no chart library, no
- * script, and it prints. Only numbers and dates go into the markup, so nothing in it needs escaping.
+ * The overview's chart of sign-ups and ticket sales per day, drawn as SVG on the server from the stats series: no
+ * chart library, no script, and it prints. Only numbers and dates go into the markup, so nothing needs escaping.
  */
 public final class DashboardChart {
-
-    /** One day of the series. */
-    public record Day(LocalDate day, long signups, long ticketsSold) {
-    }
 
     static final int WIDTH = 960;
     static final int HEIGHT = 260;

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -38,9 +37,9 @@ public class DashboardPages {
 
     @CheckedTemplate(basePath = "admin")
     static class Templates {
-        static native TemplateInstance overview(DashboardPage page, String chart, Instant at);
+        static native TemplateInstance overview(DashboardPage page, Stats stats, String chart);
 
-        static native TemplateInstance live(String chart, Instant at);
+        static native TemplateInstance live(Stats stats, String chart);
 
         static native TemplateInstance subscribers(DashboardPage page);
 
@@ -70,13 +69,13 @@ public class DashboardPages {
     }
 
     private final SecurityIdentity identity;
-    private final DashboardSeries series;
+    private final StatsService stats;
     private final EventCatalog events;
     private final Clock clock;
 
-    DashboardPages(SecurityIdentity identity, DashboardSeries series, EventCatalog events, Clock clock) {
+    DashboardPages(SecurityIdentity identity, StatsService stats, EventCatalog events, Clock clock) {
         this.identity = identity;
-        this.series = series;
+        this.stats = stats;
         this.events = events;
         this.clock = clock;
     }
@@ -88,16 +87,18 @@ public class DashboardPages {
         if (!identity.hasRole(AppUser.ROLE_ADMIN)) {
             return Response.seeOther(URI.create("/admin/checkin")).build();
         }
-        return html(Templates.overview(page("Overview", "overview"), DashboardChart.svg(series.lastDays()),
-                clock.instant()));
+        Stats now = stats.stats();
+        return html(Templates.overview(page("Overview", "overview"), now, DashboardChart.svg(now.days())));
     }
 
     @GET
     @Path("/overview/live")
     @RolesAllowed("admin")
-    @Operation(summary = "The overview's chart, which the page fetches again every few seconds during a rush.")
+    @Operation(summary = "The overview's numbers and chart, which the page fetches again every 10 seconds during a rush.")
     public Response live() {
-        return html(Templates.live(DashboardChart.svg(series.lastDays()), clock.instant()));
+        // One snapshot per refresh feeds both the numbers and the chart, so they always agree.
+        Stats now = stats.stats();
+        return html(Templates.live(now, DashboardChart.svg(now.days())));
     }
 
     @GET

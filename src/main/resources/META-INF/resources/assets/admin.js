@@ -573,24 +573,7 @@
     });
   }
 
-  // ---------- the overview: numbers and chart refresh themselves ----------
-
-  function setupStats(box) {
-    function load() {
-      return api('GET', '/api/admin/stats').then(function (answer) {
-        var stats = answer.body || {};
-        var cards = Object.keys(stats).filter(function (key) {
-          // The per-day series is drawn in the chart; a table of sixty days would bury the numbers.
-          return key !== 'at' && !(Array.isArray(stats[key]) && stats[key].length > 20);
-        }).map(function (key) {
-          return el('article', { 'class': 'card stat', 'data-stat': key }, [el('h3', { text: humanize(key) }), renderValue(stats[key], 1)]);
-        });
-        box.replaceChildren.apply(box, cards.length ? cards : [el('p', { 'class': 'none', text: 'No numbers yet.' })]);
-      }).catch(function (error) { box.replaceChildren(el('p', { 'class': 'error', text: error.message })); });
-    }
-    load();
-    every(Number(box.dataset.every || 10000), load);
-  }
+  // ---------- the overview: numbers and chart, drawn by the server, refresh themselves ----------
 
   function setupLive(box) {
     function load() {
@@ -716,7 +699,6 @@
     all('[data-events]').forEach(setupEvents);
     all('[data-order]').forEach(setupOrder);
     all('[data-person]').forEach(setupPerson);
-    all('[data-stats]').forEach(setupStats);
     all('[data-live]').forEach(setupLive);
     all('form[data-checkin]').forEach(setupCheckin);
     document.documentElement.classList.add('js');

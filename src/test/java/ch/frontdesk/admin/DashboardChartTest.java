@@ -2,7 +2,7 @@ package ch.frontdesk.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.frontdesk.admin.DashboardChart.Day;
+import ch.frontdesk.admin.Stats.Day;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ class DashboardChartTest {
     void everyDayIsAPointOfBothLinesAndTheBusiestDayTouchesTheTop() {
         List<Day> days = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            days.add(new Day(FIRST.plusDays(i), i == 10 ? 40 : 1, i == 20 ? 8 : 0));
+            days.add(new Day(FIRST.plusDays(i), i == 10 ? 40 : 1, 99, i == 20 ? 8 : 0));
         }
         String svg = DashboardChart.svg(days);
 
@@ -56,7 +56,7 @@ class DashboardChartTest {
 
     @Test
     void theMarkupHasNoInlineStyleSoTheContentSecurityPolicyAllowsIt() {
-        String svg = DashboardChart.svg(List.of(new Day(FIRST, 2, 3), new Day(FIRST.plusDays(1), 0, 1)));
+        String svg = DashboardChart.svg(List.of(new Day(FIRST, 2, 0, 3), new Day(FIRST.plusDays(1), 0, 0, 1)));
         assertThat(svg).doesNotContain("style").doesNotContain("<script");
     }
 

@@ -41,7 +41,7 @@ class DashboardPagesTest extends FrontdeskTest {
     }
 
     @Test
-    void theOverviewDrawsTheSignUpsAndTicketsSoldOfTheLastThirtyDays() {
+    void theOverviewShowsTheNumbersAndDrawsTheSignUpsAndTicketsSoldOfTheStatsSeries() {
         given().contentType(ContentType.JSON).body(Map.of("email", "ada@example.org", "consent", true))
                 .post("/api/newsletter/subscriptions").then().statusCode(202);
         applySignups();
@@ -55,11 +55,14 @@ class DashboardPagesTest extends FrontdeskTest {
                 .header("Cache-Control", "no-store").extract().asString();
 
         assertThat(html).contains("<svg class=\"chart\"")
-                .contains("From 2025-12-17 to 2026-01-15: 1 sign-ups and 2 tickets sold.")
+                .contains("From 2025-11-17 to 2026-01-15: 1 sign-ups and 2 tickets sold.")
+                .contains("<dt>pending</dt><dd class=\"num\">1</dd>")
+                .contains("<dt>Tickets</dt><dd>CHF 600.00</dd>")
                 .contains("<title>2026-01-15: 2 tickets</title>")
                 .contains("data-live=\"/admin/overview/live\"").contains("data-stats");
         asAdmin().get("/admin/overview/live").then().statusCode(200)
-                .body(containsString("1 sign-ups and 2 tickets sold."));
+                .body(containsString("1 sign-ups and 2 tickets sold."))
+                .body(containsString("<dt>pending</dt><dd class=\"num\">1</dd>"));
     }
 
     @Test
