@@ -46,8 +46,10 @@ public final class DashboardChart {
             int labelEvery = Math.max(1, (int) Math.ceil(days.size() / 8.0));
             for (int i = 0; i < days.size(); i++) {
                 if ((days.size() - 1 - i) % labelEvery == 0) {
+                    // The last label ends at the right edge rather than running over it.
+                    String anchor = i == days.size() - 1 ? "end" : "middle";
                     svg.append("<text class=\"axis\" x=\"").append(fmt(LEFT + step * i)).append("\" y=\"")
-                            .append(HEIGHT - BOTTOM + 18).append("\" text-anchor=\"middle\">")
+                            .append(HEIGHT - BOTTOM + 18).append("\" text-anchor=\"").append(anchor).append("\">")
                             .append(shortDate(days.get(i).day())).append("</text>");
                 }
             }
@@ -93,21 +95,19 @@ public final class DashboardChart {
                 + " sign-ups and " + tickets + " tickets sold.";
     }
 
-    /** The axis maximum: 1, 2 or 5 times a power of ten, and at least 4 so the grid has whole steps. */
+    /**
+     * The axis maximum: four equal steps of 1, 2, 2.5 or 5 times a power of ten, so every grid line is a round
+     * whole number.
+     */
     static long niceCeiling(long max) {
-        if (max <= 4) {
-            return 4;
-        }
-        long power = 1;
-        while (power * 10 < max) {
-            power *= 10;
-        }
-        for (long factor : new long[] {1, 2, 4, 5, 10}) {
-            if (factor * power >= max) {
-                return factor * power;
+        for (long power = 1; ; power *= 10) {
+            // For a power of 1, 5 / 2 is 2 again: a step of 2.5 only exists from 25 upwards.
+            for (long step : new long[] {power, 2 * power, 5 * power / 2, 5 * power}) {
+                if (step * GRID_LINES >= max) {
+                    return step * GRID_LINES;
+                }
             }
         }
-        return 10 * power;
     }
 
     private static String shortDate(LocalDate day) {

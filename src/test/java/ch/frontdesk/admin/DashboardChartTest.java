@@ -16,16 +16,21 @@ class DashboardChartTest {
     private static final LocalDate FIRST = LocalDate.of(2026, 1, 1);
 
     @Test
-    void theAxisEndsAtARoundNumberAboveTheBusiestDay() {
+    void theAxisHasFourEqualRoundStepsAboveTheBusiestDay() {
         assertThat(DashboardChart.niceCeiling(0)).isEqualTo(4);
         assertThat(DashboardChart.niceCeiling(3)).isEqualTo(4);
-        assertThat(DashboardChart.niceCeiling(7)).isEqualTo(10);
+        assertThat(DashboardChart.niceCeiling(5)).isEqualTo(8);
         assertThat(DashboardChart.niceCeiling(13)).isEqualTo(20);
         assertThat(DashboardChart.niceCeiling(37)).isEqualTo(40);
-        assertThat(DashboardChart.niceCeiling(41)).isEqualTo(50);
+        assertThat(DashboardChart.niceCeiling(41)).isEqualTo(80);
         assertThat(DashboardChart.niceCeiling(100)).isEqualTo(100);
         assertThat(DashboardChart.niceCeiling(101)).isEqualTo(200);
-        assertThat(DashboardChart.niceCeiling(4500)).isEqualTo(5000);
+        assertThat(DashboardChart.niceCeiling(4500)).isEqualTo(8000);
+        for (long max = 0; max < 100_000; max += 7) {
+            long top = DashboardChart.niceCeiling(max);
+            assertThat(top).isGreaterThanOrEqualTo(max).isLessThanOrEqualTo(Math.max(4, max * 4));
+            assertThat(top % 4).as("four whole steps up to %d", top).isZero();
+        }
     }
 
     @Test
