@@ -227,6 +227,6 @@ class DashboardBrowserTest extends FrontdeskTest {
                             + ".map(e => e.tagName + '.' + e.className + ' ' + e.textContent.slice(0, 40)).join(' | ')"))
                     .isLessThanOrEqualTo(360L);
         }
-        Browser.screenshot("overview-phone");
+        Browser.screenshot("audit-phone");
     }
 }
