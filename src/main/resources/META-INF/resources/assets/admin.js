@@ -585,9 +585,15 @@
         var template = document.createElement('template');
         template.innerHTML = html;
         box.replaceChildren(template.content);
+        localTimes(box);
       }).catch(function () { box.classList.add('stale'); });
     }
     every(Number(box.dataset.every || 10000), load);
+  }
+
+  /** Server-rendered instants (ISO, UTC) in the same short form and zone as everything the script renders. */
+  function localTimes(root) {
+    all('time[datetime]', root).forEach(function (time) { time.textContent = formatInstant(time.getAttribute('datetime')); });
   }
 
   /** Runs `task` on an interval while the tab is visible, and at once when it becomes visible again. */
@@ -700,6 +706,7 @@
     all('[data-order]').forEach(setupOrder);
     all('[data-person]').forEach(setupPerson);
     all('[data-live]').forEach(setupLive);
+    localTimes(document);
     all('form[data-checkin]').forEach(setupCheckin);
     document.documentElement.classList.add('js');
   });
