@@ -50,6 +50,12 @@ class DashboardBrowserTest extends FrontdeskTest {
         TicketFixtures.admin().body("{}").post("/api/admin/orders/" + order + "/mark-paid").then().statusCode(200);
     }
 
+    /** The rendered text of an element, read in one script call so a refresh cannot swap it mid-read. */
+    private String text(String css) {
+        return String.valueOf(dashboard.browser.executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText || e.textContent : ''", css));
+    }
+
     private String orderStatus(String order) {
         return (String) database.single("select status from ticket_order where public_id = ?", UUID.fromString(order));
     }
@@ -81,16 +87,15 @@ class DashboardBrowserTest extends FrontdeskTest {
         dashboard.signInAsAdmin();
         dashboard.open("/admin");
         dashboard.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-stats] .stat")));
-        assertThat(dashboard.find("[data-stats]").getText()).contains("pending\n" + signups).contains("CHF");
-        assertThat(dashboard.find("#chart-desc").getAttribute("textContent"))
-                .contains(signups + " sign-ups and " + sold + " tickets sold");
+        // Each read is one script call: the 10-second refresh may swap the fragment at any moment.
+        assertThat(text("[data-stats]")).contains("pending\n" + signups).contains("CHF");
+        assertThat(text("#chart-desc")).contains(signups + " sign-ups and " + sold + " tickets sold");
         Browser.screenshot("overview");
 
         // A sale during the rush: the page shows it without a reload.
         markPaid(invoiceOrder(1, "carl@example.org"));
         String after = signups + " sign-ups and " + (sold + 1) + " tickets sold";
-        dashboard.waitUntil(driver -> driver.findElement(By.id("chart-desc")).getAttribute("textContent")
-                .contains(after), Duration.ofSeconds(25));
+        dashboard.waitUntil(driver -> text("#chart-desc").contains(after), Duration.ofSeconds(25));
     }
 
     @Test
