@@ -68,7 +68,7 @@ class AdminEdgeTest extends FrontdeskTest {
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Content-Security-Policy", org.hamcrest.Matchers.not(containsString("unsafe-inline")))
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", containsString("no-store"))
                 .body(org.hamcrest.Matchers.not(containsString("<script>")))
                 .body(org.hamcrest.Matchers.not(containsString("<style")));
