@@ -18,7 +18,8 @@ class PledgeReferences implements PaymentReferences {
         return Pledge.<Pledge>find("paymentReference", reference).firstResultOptional().map(pledge -> {
             Contact supporter = Contact.findById(pledge.contactId);
             return new ReferencedPayment("pledge", pledge.publicId, pledge.status.json(),
-                    Money.of(pledge.amount, pledge.currency), supporter.email, supporter.name);
+                    Money.of(pledge.amount, pledge.currency), supporter.email, supporter.name,
+                    pledge.paymentMethod);
         });
     }
 }

@@ -18,7 +18,8 @@ class OrderReferences implements PaymentReferences {
         return TicketOrder.<TicketOrder>find("paymentReference", reference).firstResultOptional().map(order -> {
             Contact buyer = Contact.findById(order.buyerId);
             return new ReferencedPayment("order", order.publicId, order.status.json(),
-                    Money.of(order.totalAmount, order.currency), buyer.email, order.buyerName);
+                    Money.of(order.totalAmount, order.currency), buyer.email, order.buyerName,
+                    order.paymentMethod);
         });
     }
 }

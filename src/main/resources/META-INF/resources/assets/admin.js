@@ -27,7 +27,7 @@
         var data = null;
         try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
         if (response.ok) { return { status: response.status, body: data }; }
-        var error = new Error(problemText(response.status, data));
+        var error = new Error(problemText(response.status, data, response.headers.get('Retry-After')));
         error.status = response.status;
         error.problem = data || {};
         throw error;
@@ -35,15 +35,24 @@
     });
   }
 
-  function problemText(status, problem) {
+  function problemText(status, problem, retryAfter) {
     if (status === 401) { return 'Your session has ended: log in again.'; }
     if (status === 403) { return 'Refused (403): ' + ((problem && problem.detail) || 'not allowed, or the page is stale: reload it.'); }
-    if (!problem) { return 'The server answered ' + status + '.'; }
-    var text = problem.detail || problem.title || ('The server answered ' + status + '.');
-    if (problem.errors && problem.errors.length) {
+    var text = !problem ? 'The server answered ' + status + '.' : problem.detail || problem.title || ('The server answered ' + status + '.');
+    if (problem && problem.errors && problem.errors.length) {
       text += ' ' + problem.errors.map(function (e) { return e.field + ': ' + e.message; }).join('; ');
     }
+    // A cap (429) says when it lifts; the admin should not have to guess or keep clicking.
+    if (status === 429 && retryAfter && /^\d+$/.test(retryAfter)) { text += ' Try again in ' + duration(Number(retryAfter)) + '.'; }
     return text;
+  }
+
+  /** Seconds as the largest whole unit a person would say: 75600 is "21 hours", 90 is "2 minutes". */
+  function duration(seconds) {
+    function unit(n, name) { return n + ' ' + name + (n === 1 ? '' : 's'); }
+    if (seconds >= 7200) { return unit(Math.ceil(seconds / 3600), 'hour'); }
+    if (seconds >= 120) { return unit(Math.ceil(seconds / 60), 'minute'); }
+    return unit(seconds, 'second');
   }
 
   // ---------- small helpers ----------
@@ -203,7 +212,10 @@
     var paged = section.dataset.paged !== 'false';
 
     // The filters live in the page's address too, so a filtered list can be bookmarked and survives a reload.
-    if (form) {
+    // Selects filled from the API get their options first: a value set before its option exists is lost.
+    var ready = form ? eventChoices(form) : Promise.resolve();
+    function applyAddress() {
+      if (!form) { return; }
       var initial = new URLSearchParams(location.search);
       all('input[name], select[name]', form).forEach(function (field) {
         if (initial.has(field.name)) { field.value = initial.get(field.name); }
@@ -276,7 +288,7 @@
         if (column.edit) { editForm(document.querySelector(column.edit), item); return; }
         var run = function () {
           api(column.method || 'POST', fillTemplate(column.url, item)).then(function () {
-            notice(column.done || 'Done.', 'success');
+            notice(column.done ? fillTemplate(column.done, item, true) : 'Done.', 'success');
             changed();
           }).catch(fail);
         };
@@ -292,7 +304,140 @@
     if (prev) { prev.addEventListener('click', function () { if (page > 0) { page--; load(); } }); }
     if (next) { next.addEventListener('click', function () { page++; load(); }); }
     document.addEventListener('frontdesk:changed', load);
-    load();
+    ready.then(function () { applyAddress(); load(); });
+  }
+
+  // ---------- event and ticket-type filters: choices from the events API ----------
+
+  var eventsRequest = null;
+
+  /** The events with their ticket types, fetched once per page however many selects offer them. */
+  function adminEvents() {
+    if (!eventsRequest) {
+      eventsRequest = api('GET', '/api/admin/events').then(function (answer) {
+        return Array.isArray(answer.body) ? answer.body : (answer.body && answer.body.items) || [];
+      });
+    }
+    return eventsRequest;
+  }
+
+  /**
+   * Fills `select[data-choices=event]` and `select[data-choices=type]` of a filter form; resolves once they hold
+   * their options (or could not be loaded: the list then still works, unfiltered by them). The type choices follow
+   * the chosen event. Must be called before the list wires its own change listeners, so the types are refilled
+   * before a change reloads the list.
+   */
+  function eventChoices(form) {
+    var eventSelect = form.querySelector('select[data-choices=event]');
+    var typeSelect = form.querySelector('select[data-choices=type]');
+    if (!eventSelect && !typeSelect) { return Promise.resolve(); }
+    var events = [];
+    var wanted = new URLSearchParams(location.search);
+
+    function typesOf(slug) {
+      var seen = {};
+      var choices = [];
+      events.filter(function (e) { return !slug || e.slug === slug; }).forEach(function (e) {
+        (e.ticketTypes || []).forEach(function (t) {
+          // Without an event, the filter is by code across events: one choice per code.
+          if (!seen[t.code]) { seen[t.code] = true; choices.push([t.code, t.name + ' (' + t.code + ')']); }
+        });
+      });
+      return choices;
+    }
+
+    if (eventSelect && typeSelect) {
+      eventSelect.addEventListener('change', function () { fillChoices(typeSelect, typesOf(eventSelect.value), typeSelect.value, false); });
+    }
+    return adminEvents().then(function (list) {
+      events = list;
+      if (eventSelect) {
+        fillChoices(eventSelect, events.map(function (e) { return [e.slug, e.name + ' (' + e.slug + ')']; }), wanted.get('event'), true);
+      }
+      if (typeSelect) { fillChoices(typeSelect, typesOf(eventSelect ? eventSelect.value : ''), wanted.get('type'), true); }
+    }).catch(function (error) { notice('The events for the filters could not be loaded: ' + error.message, 'error'); });
+  }
+
+  /**
+   * Replaces a select's choices after its first ("any") option and selects `keep`. From the address, a value that
+   * is not (or no longer) a choice stays as one, so a bookmarked filter is shown as it is applied; after another
+   * choice changed, it falls back to "any".
+   */
+  function fillChoices(select, choices, keep, fromAddress) {
+    var options = choices.map(function (c) { return el('option', { value: c[0], text: c[1] }); });
+    var known = choices.some(function (c) { return c[0] === keep; });
+    if (keep && !known && fromAddress) { options.push(el('option', { value: keep, text: keep + ' (unknown)' })); }
+    select.replaceChildren.apply(select, [select.options[0]].concat(options));
+    select.value = keep && (known || fromAddress) ? keep : '';
+  }
+
+  // ---------- a bank transfer: find its order or pledge by the reference, and record the payment ----------
+
+  function setupReference(form) {
+    var input = form.querySelector('[name=reference]');
+    var result = document.querySelector('[data-reference-result]');
+    var shown = '';
+
+    function find(reference) {
+      shown = reference;
+      result.setAttribute('aria-busy', 'true');
+      return api('GET', '/api/admin/payments?reference=' + encodeURIComponent(reference)).then(function (answer) {
+        show(answer.body);
+      }).catch(function (error) {
+        result.replaceChildren(el('p', error.status === 404
+          ? { 'class': 'none', text: 'No order or pledge has this reference.' }
+          : { 'class': 'error', text: error.message }));
+      }).finally(function () {
+        result.hidden = false;
+        result.removeAttribute('aria-busy');
+      });
+    }
+
+    function show(payment) {
+      var order = payment.kind === 'order';
+      var email = payment.email;
+      var rows = [
+        ['Kind', order ? 'Ticket order' : 'Pledge'],
+        ['Status', badge(payment.status)],
+        ['Amount', formatCell(payment.amount, 'money')],
+        ['Name', payment.name || '\u2014'],
+        ['Email', email ? el('a', { href: '/admin/person?email=' + encodeURIComponent(email), text: email }) : '\u2014'],
+        ['Payment', payment.paymentMethod || '\u2014']
+      ];
+      var actions = el('p', { 'class': 'order-actions' });
+      if (order) { actions.appendChild(el('a', { 'class': 'button secondary', href: '/admin/orders/' + encodeURIComponent(payment.id), text: 'Open the order' })); }
+      // Marking paid records a bank transfer: only for invoices, and only while the payment is awaited.
+      if (payment.status === 'pending_payment' && payment.paymentMethod === 'invoice') {
+        var markPaid = el('button', { type: 'button', 'data-reference-mark-paid': '', text: 'Mark paid' });
+        markPaid.addEventListener('click', function () {
+          markPaid.disabled = true;
+          api('POST', '/api/admin/' + (order ? 'orders/' : 'pledges/') + encodeURIComponent(payment.id) + '/mark-paid').then(function () {
+            notice(order ? 'Marked paid: the order is confirmed and the tickets are on their way.'
+              : 'Payment recorded; the receipt is on its way.', 'success');
+            changed();
+            return find(shown);
+          }).catch(function (error) { markPaid.disabled = false; fail(error); });
+        });
+        actions.appendChild(markPaid);
+      }
+      result.dataset.status = payment.status;
+      result.replaceChildren(
+        el('h2', { text: (order ? 'Order' : 'Pledge') + ' for this reference' }),
+        el('dl', { 'class': 'pairs' }, rows.reduce(function (list, row) {
+          list.push(el('dt', { text: row[0] }));
+          list.push(el('dd', {}, [row[1]]));
+          return list;
+        }, [])),
+        actions);
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var reference = input.value.trim();
+      if (!reference) { input.focus(); return; }
+      delete result.dataset.status;
+      find(reference);
+    });
   }
 
   // ---------- forms that create or change something through the API ----------
@@ -550,15 +695,28 @@
     var step = section.querySelector('[data-erase-step]');
     var typed = section.querySelector('[data-erase-confirm]');
     var finalButton = section.querySelector('[data-erase-final]');
+    var resend = section.querySelector('[data-resend-confirmation]');
     if (!email) { return; }
-    api('GET', '/api/admin/contacts/' + encodeURIComponent(email)).then(function (answer) {
-      body.replaceChildren();
-      Object.keys(answer.body || {}).forEach(function (key) {
-        body.appendChild(el('section', { 'class': 'card' }, [el('h2', { text: humanize(key) }), renderValue(answer.body[key], 1)]));
+    function load() {
+      return api('GET', '/api/admin/contacts/' + encodeURIComponent(email)).then(function (answer) {
+        body.replaceChildren();
+        Object.keys(answer.body || {}).forEach(function (key) {
+          body.appendChild(el('section', { 'class': 'card' }, [el('h2', { text: humanize(key) }), renderValue(answer.body[key], 1)]));
+        });
+        erase.hidden = false;
+        // Only a pending subscription has a confirmation to send again (the API answers 409 otherwise).
+        resend.hidden = !(answer.body && answer.body.newsletter && answer.body.newsletter.status === 'pending');
+      }).catch(function (error) {
+        body.replaceChildren(el('p', { 'class': error.status === 404 ? 'none' : 'error', text: error.status === 404 ? 'Nothing is held about this address.' : error.message }));
       });
-      erase.hidden = false;
-    }).catch(function (error) {
-      body.replaceChildren(el('p', { 'class': error.status === 404 ? 'none' : 'error', text: error.status === 404 ? 'Nothing is held about this address.' : error.message }));
+    }
+    load();
+    resend.addEventListener('click', function () {
+      resend.disabled = true;
+      api('POST', '/api/admin/subscribers/' + encodeURIComponent(email) + '/resend-confirmation').then(function () {
+        notice('A new confirmation email to ' + email + ' is on its way.', 'success');
+        return load();
+      }).catch(fail).finally(function () { resend.disabled = false; });
     });
     erase.addEventListener('click', function () { step.hidden = false; erase.hidden = true; typed.focus(); });
     typed.addEventListener('input', function () { finalButton.disabled = typed.value.trim().toLowerCase() !== email.toLowerCase(); });
@@ -567,6 +725,7 @@
       event.preventDefault();
       api('DELETE', '/api/admin/contacts/' + encodeURIComponent(email)).then(function () {
         step.hidden = true;
+        resend.hidden = true;
         body.replaceChildren(el('p', { text: 'Erased. Financial records are kept, anonymised; the address is suppressed.' }));
         notice('The person was erased.', 'success');
       }).catch(fail);
@@ -701,6 +860,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     all('[data-list]').forEach(setupList);
+    all('form[data-reference]').forEach(setupReference);
     all('form[data-api-form]').forEach(setupForm);
     all('[data-events]').forEach(setupEvents);
     all('[data-order]').forEach(setupOrder);

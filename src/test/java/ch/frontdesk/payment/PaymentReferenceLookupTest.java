@@ -69,7 +69,8 @@ class PaymentReferenceLookupTest extends FrontdeskTest {
                 .body("amount.amount", equalTo(50000))
                 .body("amount.currency", equalTo("CHF"))
                 .body("email", equalTo("Buyer@Example.org"))
-                .body("name", equalTo("Grace Hopper"));
+                .body("name", equalTo("Grace Hopper"))
+                .body("paymentMethod", equalTo("invoice"));
     }
 
     @Test
@@ -83,7 +84,8 @@ class PaymentReferenceLookupTest extends FrontdeskTest {
                 .body("status", equalTo("pending_payment"))
                 .body("amount.amount", equalTo(500))
                 .body("email", equalTo("ada@example.org"))
-                .body("name", equalTo("Ada Lovelace"));
+                .body("name", equalTo("Ada Lovelace"))
+                .body("paymentMethod", equalTo("invoice"));
         admin().queryParam("reference", pledgeReference.toLowerCase()).get("/api/admin/payments").then()
                 .statusCode(200).body("id", equalTo(pledgeId));
         admin().queryParam("reference", orderReference.replace("-", " - ")).get("/api/admin/payments").then()
