@@ -32,8 +32,6 @@ import org.jboss.logging.Logger;
 public class AdminAccounts {
 
     private static final Logger LOG = Logger.getLogger(AdminAccounts.class);
-    /** The first admin's password comes from an environment variable, checked as it always was. */
-    private static final int MIN_FIRST_ADMIN_PASSWORD_LENGTH = 8;
     private static final Set<String> ROLES = Set.of(AppUser.ROLE_ADMIN, AppUser.ROLE_CHECKIN);
 
     private final AdminConfig config;
@@ -54,13 +52,19 @@ public class AdminAccounts {
             LOG.info("FRONTDESK_ADMIN_USER and FRONTDESK_ADMIN_PASSWORD are not both set: no admin account is created");
             return;
         }
-        String username = config.user().get().strip();
-        if (AppUser.count("username", username) > 0) {
+        // The same rules as accounts made on the Users screen: a username that is not an email address (it is the
+        // actor of audit entries, which outlive any erasure) and a password of at least 12 characters.
+        String username = config.user().get().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!username.matches(UserApi.USERNAME)) {
+            throw new IllegalStateException("FRONTDESK_ADMIN_USER must be 2 to 64 lower-case letters, digits, dots, "
+                    + "dashes or underscores (not an email address)");
+        }
+        if (AppUser.count("lower(username) = ?1", username) > 0) {
             return;
         }
-        if (config.password().get().length() < MIN_FIRST_ADMIN_PASSWORD_LENGTH) {
+        if (config.password().get().length() < UserApi.MIN_PASSWORD_LENGTH) {
             throw new IllegalStateException("FRONTDESK_ADMIN_PASSWORD must have at least "
-                    + MIN_FIRST_ADMIN_PASSWORD_LENGTH + " characters");
+                    + UserApi.MIN_PASSWORD_LENGTH + " characters");
         }
         create(username, config.password().get(), Set.of(AppUser.ROLE_ADMIN));
         LOG.infof("Created the admin account '%s'", username);

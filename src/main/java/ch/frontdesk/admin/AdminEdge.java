@@ -56,7 +56,9 @@ public class AdminEdge {
             return;
         }
         boolean api = AdminPaths.isApi(path);
-        boolean basic = api && request.getHeader("Authorization") != null;
+        // Only HTTP Basic counts as credentials here: any other Authorization header is refused by the
+        // authentication, and must not let a cookie-carrying request past the CSRF check.
+        boolean basic = api && AdminPaths.isBasic(request.getHeader("Authorization"));
         Cookie session = request.getCookie(AdminSessions.COOKIE);
         boolean unsafe = !SAFE.contains(request.method());
         // The login form has no session yet, and logout checks the token posted in its form.

@@ -19,6 +19,11 @@ public final class AdminPaths {
         return path.equals(PAGES) || path.startsWith(PAGES + "/");
     }
 
+    /** Whether an {@code Authorization} header offers HTTP Basic credentials. */
+    public static boolean isBasic(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+    }
+
     public static boolean isAdmin(String path) {
         return isApi(path) || isPage(path);
     }

@@ -20,7 +20,7 @@ public interface AdminSessionConfig {
     @WithDefault("20")
     int failuresPerAddress();
 
-    /** The sliding window over which failed logins are counted, per address and per username. */
+    /** The sliding window over which failed logins from one address are counted (per username: the lock duration). */
     @WithDefault("15m")
     Duration failureWindow();
 }

@@ -215,7 +215,7 @@ public class DashboardPages {
     }
 
     private DashboardPage page(String title, String nav) {
-        Object csrf = identity.getAttribute("csrf");
+        Object csrf = identity.getAttribute(AdminAuthentication.CSRF_ATTRIBUTE);
         return new DashboardPage(title, nav, identity.getPrincipal().getName(),
                 identity.hasRole(AppUser.ROLE_ADMIN), csrf == null ? "" : csrf.toString());
     }

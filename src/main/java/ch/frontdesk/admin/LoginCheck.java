@@ -32,15 +32,15 @@ public class LoginCheck {
     /** The account, or {@link AuthenticationFailedException}; {@code 429} while throttled or locked. */
     public Account verify(String username, String password, String clientAddress) {
         String key = LoginLock.key(username);
-        throttle.checkAllowed(key, clientAddress);
+        long failures = throttle.admit(key, clientAddress);
         Account account = QuarkusTransaction.joiningExisting().call(() -> find(key));
         boolean matches = BcryptUtil.matches(password == null ? "" : password,
                 account == null ? decoyHash : account.passwordHash());
         if (account == null || !matches) {
-            throttle.recordFailure(key, clientAddress);
+            throttle.failed(java.util.Optional.ofNullable(account).map(Account::username), failures, clientAddress);
             throw new AuthenticationFailedException();
         }
-        throttle.recordSuccess(key);
+        throttle.succeeded(key);
         return account;
     }
 

@@ -19,6 +19,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class LoginLock {
 
+    private static final int MAX_KEY = 100;
+
     private final AdminConfig config;
     private final EntityManager em;
     private final Clock clock;
@@ -82,7 +84,9 @@ public class LoginLock {
 
     /** Failures are stored under the lower-cased username typed, so the lock ignores case too. */
     static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        // Capped: a stranger's typing is stored only as long as it counts, and never at any length.
+        String key = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
     }
 
     private Instant windowStart() {

@@ -1,6 +1,7 @@
 package ch.frontdesk.admin;
 
 import ch.frontdesk.common.ProblemException;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,53 +27,84 @@ public class LoginThrottle {
     private final AdminSessionConfig config;
     private final LoginLock lock;
     private final AuditLog audit;
+    private final AdminConfig adminConfig;
     private final Clock clock;
 
-    LoginThrottle(EntityManager em, AdminSessionConfig config, LoginLock lock, AuditLog audit, Clock clock) {
+    LoginThrottle(EntityManager em, AdminSessionConfig config, AdminConfig adminConfig, LoginLock lock, AuditLog audit,
+            Clock clock) {
         this.em = em;
         this.config = config;
+        this.adminConfig = adminConfig;
         this.lock = lock;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Refuses with {@code 429} and {@code Retry-After} while the username is locked or the address must wait. */
+    /**
+     * Admits one login attempt, or refuses it with {@code 429} and {@code Retry-After} while the username is
+     * locked or the address must wait. An admitted attempt is counted as a failure at once, before its password is
+     * checked, and the check-and-count runs under locks on the username and the address: a burst of parallel
+     * attempts is admitted one by one, so it cannot get more guesses than the limits allow. A successful login
+     * forgets the count ({@link #succeeded}).
+     *
+     * @return how many failures the username has in the window, this attempt included
+     */
     @Transactional
-    public void checkAllowed(String username, String clientAddress) {
+    public long admit(String username, String clientAddress) {
+        String key = LoginLock.key(username);
+        // Address first, then username, in every transaction, so two attempts never wait on each other in a circle.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('login-address:' || ?1)), "
+                + "pg_advisory_xact_lock(hashtext('login-user:' || ?2))")
+                .setParameter(1, clientAddress).setParameter(2, key).getSingleResult();
         Instant now = clock.instant();
-        Optional<Instant> lockedUntil = lock.lockedUntil(username);
+        Optional<Instant> lockedUntil = lock.lockedUntil(key);
         if (lockedUntil.isPresent()) {
             throw tooMany(Duration.between(now, lockedUntil.get()), "This account is locked after repeated failed logins.");
         }
-        Instant since = now.minus(config.failureWindow());
         Object[] address = (Object[]) em.createNativeQuery("""
                 select count(*), min(failed_at) from login_failure where client_address = ?1 and failed_at > ?2""")
-                .setParameter(1, clientAddress).setParameter(2, since).getSingleResult();
+                .setParameter(1, clientAddress).setParameter(2, now.minus(config.failureWindow())).getSingleResult();
         if (((Number) address[0]).longValue() >= config.failuresPerAddress()) {
             Instant oldest = (Instant) address[1];
             throw tooMany(Duration.between(now, oldest.plus(config.failureWindow())),
                     "Too many failed logins from your address.");
         }
-    }
-
-    /** Counts a failed login; the failure that locks the account is logged and written to the audit log. */
-    @Transactional
-    public void recordFailure(String username, String clientAddress) {
         em.createNativeQuery("insert into login_failure (username_key, client_address, failed_at) values (?1, ?2, ?3)")
-                .setParameter(1, LoginLock.key(username)).setParameter(2, clientAddress)
-                .setParameter(3, clock.instant()).executeUpdate();
-        Optional<Instant> lockedUntil = lock.lockedUntil(username);
-        if (lockedUntil.isPresent() && lock.failuresInWindow(username) == lock.threshold()) {
-            LOG.warnf("Login for '%s' locked until %s after repeated failures (last from %s)",
-                    LoginLock.key(username), lockedUntil.get(), clientAddress);
-            audit.record(AuditLog.SYSTEM, "login.locked", "user:" + LoginLock.key(username), clientAddress);
-        }
+                .setParameter(1, key).setParameter(2, clientAddress).setParameter(3, now).executeUpdate();
+        return lock.failuresInWindow(key);
     }
 
-    /** A successful login forgets the username's failures. */
+    /**
+     * The admitted attempt failed. When it is the one that locks the account, the lock is logged and audited, naming
+     * the account only when it exists: what strangers type (often an email address) never reaches the log.
+     */
+    public void failed(Optional<String> account, long failures, String clientAddress) {
+        if (failures != lock.threshold()) {
+            return;
+        }
+        String target = account.map(name -> "user:" + name).orElse("user:unknown");
+        LOG.warnf("Login for %s locked for %s after %d failures, the last from %s", target, lockDuration(), failures,
+                clientAddress);
+        audit.record(AuditLog.SYSTEM, "login.locked", target, clientAddress);
+    }
+
+    /** A successful login forgets the username's failures, the one counted for this attempt included. */
     @Transactional
-    public void recordSuccess(String username) {
+    public void succeeded(String username) {
         lock.clear(username);
+    }
+
+    /** Failed logins are kept only while they count, for the lock and for the address limit. */
+    @Scheduled(every = "15m", delayed = "5m")
+    @Transactional
+    void forgetOld() {
+        Duration longest = config.failureWindow().compareTo(lockDuration()) > 0 ? config.failureWindow() : lockDuration();
+        em.createNativeQuery("delete from login_failure where failed_at < ?1")
+                .setParameter(1, clock.instant().minus(longest)).executeUpdate();
+    }
+
+    private Duration lockDuration() {
+        return adminConfig.lockDuration();
     }
 
     private static ProblemException tooMany(Duration wait, String detail) {

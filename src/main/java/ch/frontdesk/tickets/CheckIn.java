@@ -49,6 +49,7 @@ public class CheckIn {
         if (ticket.checkedInAt != null) {
             throw new ProblemException(409, "already-checked-in", "Already checked in",
                     ticket.attendeeName + " was checked in at " + ticket.checkedInAt + ".", null,
+                    // "ticketType", not "type": a problem detail's "type" is its own URI (RFC 9457).
                     Map.of("attendee", ticket.attendeeName, "ticketType", type.code, "checkedInAt", ticket.checkedInAt.toString()),
                     Map.of());
         }

@@ -73,6 +73,26 @@ class AdminSessionTest extends FrontdeskTest {
     }
 
     @Test
+    void everyKindOfChangeNeedsTheTokenAndOtherCredentialsDoNotStandInForIt() {
+        AdminLogin login = AdminLogin.admin();
+        login.dashboard().body(Map.of("code", "friend", "name", "Friend", "interval", "month",
+                "price", Map.of("amount", 500, "currency", "CHF"))).post("/api/admin/support/tiers").then().statusCode(201);
+        Map<String, Object> renamed = Map.of("code", "friend", "name", "Renamed", "interval", "month",
+                "price", Map.of("amount", 500, "currency", "CHF"));
+        login.cookieOnly().contentType(ContentType.JSON).body(renamed).put("/api/admin/support/tiers/friend")
+                .then().statusCode(403);
+        login.cookieOnly().contentType(ContentType.JSON).delete("/api/admin/support/tiers/friend").then().statusCode(403);
+        login.cookieOnly().contentType(ContentType.JSON).delete("/api/admin/contacts/ada@example.org").then().statusCode(403);
+        // Another kind of Authorization header is no Basic login: the cookie still needs its token, and the header
+        // itself opens nothing.
+        login.cookieOnly().contentType(ContentType.JSON).header("Authorization", "Bearer x").body(renamed)
+                .put("/api/admin/support/tiers/friend").then().statusCode(403);
+        login.cookieOnly().header("Authorization", "Bearer x").get("/api/admin/outbox").then().statusCode(401);
+        assertThat(database.single("select name from support_tier")).isEqualTo("Friend");
+        assertThat(database.count("select count(*) from email_suppression")).isZero();
+    }
+
+    @Test
     void logoutNeedsTheTokenThenEndsTheSession() {
         AdminLogin login = AdminLogin.admin();
         login.cookieOnly().contentType(ContentType.URLENC).formParam("csrf", "forged").post("/admin/logout")

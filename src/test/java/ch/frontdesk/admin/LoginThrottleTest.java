@@ -9,6 +9,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Guessing passwords gets slow: per username the account locks, per client address the address waits. */
@@ -48,6 +55,40 @@ class LoginThrottleTest extends FrontdeskTest {
             form("nobody", "wrong-" + i).then().statusCode(401).body(containsString("Wrong username or password"));
         }
         form("nobody", "anything").then().statusCode(429).header("Retry-After", "900");
+    }
+
+    @Test
+    void whatAStrangerTypesAsUsernameNeverReachesTheAuditLog() {
+        for (int i = 0; i < 5; i++) {
+            form("ada@example.org", "wrong-" + i).then().statusCode(401);
+        }
+        form("ada@example.org", "anything").then().statusCode(429);
+        assertThat(database.single("select target from audit_entry where action = 'login.locked'")).isEqualTo("user:unknown");
+        assertThat(database.count("select count(*) from audit_entry where target like '%ada%' or actor like '%ada%'")).isZero();
+    }
+
+    @Test
+    void aBurstOfParallelGuessesGetsNoMoreTriesThanTheLockAllows() throws Exception {
+        int attempts = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            String password = "wrong-" + i;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return form("admin", password).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(attempts - 5);
+        assertThat(database.count("select count(*) from audit_entry where action = 'login.locked'")).isEqualTo(1);
     }
 
     @Test
