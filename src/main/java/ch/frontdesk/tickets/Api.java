@@ -152,8 +152,13 @@ public final class Api {
             @NotNull @Min(1) @Max(100_000) Integer maxUses) {
     }
 
+    /** What an organiser may change on a voucher: how many uses it has, and whether it takes new orders. */
+    public record VoucherChange(@NotNull @Min(1) @Max(100_000) Integer maxUses, Boolean active) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record VoucherView(String code, String event, List<String> types, Discount discount, int maxUses, int used) {
+    public record VoucherView(String code, String event, List<String> types, Discount discount, int maxUses, int used,
+            boolean active) {
     }
 
     /** {@code event}, the slug of the event at this door, refuses tickets of any other event. */

@@ -147,7 +147,7 @@ public class OrderService {
             }
         });
         Voucher voucher = request.voucher() == null || request.voucher().isBlank() ? null
-                : Voucher.<Voucher>find("eventId = ?1 and codeKey = ?2", event.id,
+                : Voucher.<Voucher>find("eventId = ?1 and codeKey = ?2 and active = true", event.id,
                         request.voucher().strip().toUpperCase(Locale.ROOT)).firstResultOptional()
                         .orElseThrow(() -> ProblemException.invalid("voucher", "is not a voucher for this event"));
         Long offerId = request.waitlistOffer() == null ? null

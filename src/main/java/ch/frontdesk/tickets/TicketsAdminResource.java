@@ -5,6 +5,7 @@ import ch.frontdesk.tickets.Api.EventRequest;
 import ch.frontdesk.tickets.Api.OrderView;
 import ch.frontdesk.tickets.Api.TicketTypeAdminView;
 import ch.frontdesk.tickets.Api.TicketTypeRequest;
+import ch.frontdesk.tickets.Api.VoucherChange;
 import ch.frontdesk.tickets.Api.VoucherRequest;
 import ch.frontdesk.tickets.Api.VoucherView;
 import jakarta.annotation.security.RolesAllowed;
@@ -111,6 +112,22 @@ public class TicketsAdminResource {
     @Path("/vouchers")
     public Response createVoucher(@Valid @NotNull VoucherRequest body) {
         return Response.status(201).entity(vouchers.create(body)).build();
+    }
+
+    @PUT
+    @Path("/vouchers/{event}/{code}")
+    @Operation(summary = "Change a voucher's uses, or retire it (active: false) so it takes no new order.")
+    public VoucherView changeVoucher(@PathParam("event") String event, @PathParam("code") String code,
+            @Valid @NotNull VoucherChange body) {
+        return vouchers.change(event, code, body);
+    }
+
+    @DELETE
+    @Path("/vouchers/{event}/{code}")
+    @Operation(summary = "Delete a voucher; one that orders used is retired instead.")
+    public Response deleteVoucher(@PathParam("event") String event, @PathParam("code") String code) {
+        vouchers.delete(event, code);
+        return Response.noContent().build();
     }
 
     @POST

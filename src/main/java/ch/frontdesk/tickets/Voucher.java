@@ -36,6 +36,10 @@ public class Voucher extends PanacheEntityBase {
     @Column(name = "amount_off")
     public Long amountOff;
 
+    /** A retired voucher takes no new order. */
+    @Column(nullable = false)
+    public boolean active = true;
+
     /** Ticket type codes it applies to; null means all. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "type_codes")

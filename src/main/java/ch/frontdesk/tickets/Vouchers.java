@@ -2,6 +2,7 @@ package ch.frontdesk.tickets;
 
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.tickets.Api.Discount;
+import ch.frontdesk.tickets.Api.VoucherChange;
 import ch.frontdesk.tickets.Api.VoucherRequest;
 import ch.frontdesk.tickets.Api.VoucherView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,9 +65,45 @@ public class Vouchers {
         return view(voucher, event.slug);
     }
 
+    /** Changes a voucher's number of uses (never below those taken) and whether it takes new orders. */
+    @Transactional
+    public VoucherView change(String eventSlug, String code, VoucherChange change) {
+        Event event = EventCatalog.find(eventSlug);
+        Voucher voucher = locked(event, code);
+        if (change.maxUses() < voucher.used) {
+            throw ProblemException.conflict("uses-taken", "Uses already taken",
+                    voucher.used + " uses of this voucher are taken; maxUses cannot be lower.");
+        }
+        voucher.maxUses = change.maxUses();
+        if (change.active() != null) {
+            voucher.active = change.active();
+        }
+        return view(voucher, event.slug);
+    }
+
+    /**
+     * Deletes a voucher no order ever named; one that orders name stays for them, retired, so it takes no new order.
+     */
+    @Transactional
+    public void delete(String eventSlug, String code) {
+        Event event = EventCatalog.find(eventSlug);
+        Voucher voucher = locked(event, code);
+        if (TicketOrder.count("voucherId", voucher.id) == 0) {
+            voucher.delete();
+        } else {
+            voucher.active = false;
+        }
+    }
+
+    private static Voucher locked(Event event, String code) {
+        return Voucher.<Voucher>find("eventId = ?1 and codeKey = ?2", event.id, code.strip().toUpperCase(Locale.ROOT))
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("This event has no such voucher."));
+    }
+
     private static VoucherView view(Voucher voucher, String eventSlug) {
         List<String> types = voucher.typeCodes == null || voucher.typeCodes.isEmpty() ? null : voucher.typeCodes;
         return new VoucherView(voucher.code, eventSlug, types, new Discount(voucher.percentOff, voucher.amountOff),
-                voucher.maxUses, voucher.used);
+                voucher.maxUses, voucher.used, voucher.active);
     }
 }

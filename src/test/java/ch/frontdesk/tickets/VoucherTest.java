@@ -67,6 +67,41 @@ class VoucherTest extends FrontdeskTest {
     }
 
     @Test
+    void aLeakedVoucherIsRetiredAndTakesNoNewOrderWhileItsOrdersKeepIt() {
+        voucher("FRIENDS", Map.of("percent", 50), 10, null);
+        String used = place(withVoucher("FRIENDS", "conference", 1, "ada@example.org")).then().statusCode(201)
+                .body("total.amount", equalTo(15000)).extract().path("id");
+
+        admin().body(Map.of("maxUses", 0)).put("/api/admin/vouchers/" + EVENT + "/friends").then().statusCode(400);
+        admin().body(Map.of("maxUses", 10, "active", false)).put("/api/admin/vouchers/" + EVENT + "/friends")
+                .then().statusCode(200).body("active", equalTo(false)).body("used", equalTo(1));
+        place(withVoucher("FRIENDS", "conference", 1, "bob@example.org")).then().statusCode(400)
+                .body("errors[0].field", equalTo("voucher"));
+
+        // Deleting a voucher that an order used only retires it: the order keeps its price.
+        admin().body(Map.of("maxUses", 10, "active", true)).put("/api/admin/vouchers/" + EVENT + "/friends")
+                .then().statusCode(200).body("active", equalTo(true));
+        admin().delete("/api/admin/vouchers/" + EVENT + "/FRIENDS").then().statusCode(204);
+        assertThat(database.single("select active from voucher where code = 'FRIENDS'")).isEqualTo(false);
+        assertThat(database.count("select total_amount from ticket_order where public_id = cast(?1 as uuid)", used))
+                .isEqualTo(15000);
+    }
+
+    @Test
+    void aVoucherCannotHaveFewerUsesThanTakenAndAnUnusedOneIsDeleted() {
+        voucher("TWO", Map.of("amount", 1000), 5, null);
+        place(withVoucher("TWO", "conference", 2, "ada@example.org")).then().statusCode(201);
+        admin().body(Map.of("maxUses", 1)).put("/api/admin/vouchers/" + EVENT + "/two").then().statusCode(409);
+        admin().body(Map.of("maxUses", 2)).put("/api/admin/vouchers/" + EVENT + "/two").then().statusCode(200)
+                .body("maxUses", equalTo(2));
+
+        voucher("SPARE", Map.of("amount", 1000), 5, null);
+        admin().delete("/api/admin/vouchers/" + EVENT + "/spare").then().statusCode(204);
+        assertThat(database.count("select count(*) from voucher where code = 'SPARE'")).isZero();
+        admin().delete("/api/admin/vouchers/" + EVENT + "/spare").then().statusCode(404);
+    }
+
+    @Test
     void percentAndFixedDiscountsApplyPerTicketOfTheTypesTheyCover() {
         voucher("STUDENT", Map.of("percent", 50), 10, List.of("workshop"));
         voucher("FRIENDS", Map.of("amount", 5000), 10, null);
