@@ -216,10 +216,12 @@ public class ContactPrivacy {
         String address = ContactService.normalize(email);
         Erasure erasure = QuarkusTransaction.requiringNew().call(() -> eraseNow(address));
         cancelCardSubscriptions(erasure.cardSubscriptions());
+        erasure.stripeCustomer().ifPresent(this::deleteStripeCustomer);
         return erasure.contactId();
     }
 
-    private record Erasure(Optional<Long> contactId, Map<String, String> cardSubscriptions) {
+    private record Erasure(Optional<Long> contactId, Map<String, String> cardSubscriptions,
+            Optional<String> stripeCustomer) {
     }
 
     private Erasure eraseNow(String address) {
@@ -232,7 +234,7 @@ public class ContactPrivacy {
                 address);
         if (found.isEmpty()) {
             suppressions.suppress(address);
-            return new Erasure(Optional.empty(), Map.of());
+            return new Erasure(Optional.empty(), Map.of(), Optional.empty());
         }
         long id = number(found.get(0)[0]);
         Set<String> personal = personalStrings(id, (String) found.get(0)[1], (String) found.get(0)[2]);
@@ -244,6 +246,8 @@ public class ContactPrivacy {
 
         update("delete from newsletter_subscription where contact_id = ?1", id);
         forgetWaitingLists(id, now);
+        Optional<String> stripeCustomer = rows("select customer_id, contact_id from stripe_customer where contact_id = ?1", id)
+                .stream().map(row -> (String) row[0]).findFirst();
         update("delete from stripe_customer where contact_id = ?1", id);
         update("update consent_record set client_address = null, user_agent = null where contact_id = ?1", id);
         update("update ticket_order set buyer_name = ?2, updated_at = ?3 where buyer_id = ?1", id, ERASED, now);
@@ -255,7 +259,7 @@ public class ContactPrivacy {
         // Last, after the subscription is gone: a confirmation running at the same moment locks the subscription
         // and then lifts the suppression, so taking them in the same order cannot deadlock.
         suppressions.suppress(address);
-        return new Erasure(Optional.of(id), cardSubscriptions);
+        return new Erasure(Optional.of(id), cardSubscriptions, stripeCustomer);
     }
 
     /** The address and every name the person went by, to be found in other people's mails about them. */
@@ -366,6 +370,16 @@ public class ContactPrivacy {
                         pledge, e.getMessage());
             }
         });
+    }
+
+    /** Stripe keeps the name and address it was given at checkout: the customer goes too, once committed. */
+    private void deleteStripeCustomer(String customerId) {
+        try {
+            gateway.deleteCustomer(customerId);
+        } catch (RuntimeException e) {
+            LOG.errorf("Erased a contact: deleting Stripe customer %s failed, delete it by hand: %s", customerId,
+                    e.getMessage());
+        }
     }
 
     // --- SQL helpers ---

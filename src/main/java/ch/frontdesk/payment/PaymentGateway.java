@@ -28,6 +28,9 @@ public interface PaymentGateway {
     /** Ends the subscription now: no further payment is attempted. */
     void cancelNow(String subscriptionId, String idempotencyKey);
 
+    /** Deletes the customer at the provider, with the name and address it holds (and ends its subscriptions). */
+    void deleteCustomer(String customerId);
+
     /** Refunds a payment in full. */
     void refund(String paymentIntentId, String idempotencyKey);
 

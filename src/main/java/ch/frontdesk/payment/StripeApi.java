@@ -42,6 +42,10 @@ interface StripeApi {
             @HeaderParam("Idempotency-Key") String key, @PathParam("id") String id, Form form);
 
     @jakarta.ws.rs.DELETE
+    @Path("/customers/{id}")
+    JsonNode deleteCustomer(@HeaderParam("Authorization") String auth, @PathParam("id") String id);
+
+    @jakarta.ws.rs.DELETE
     @Path("/subscriptions/{id}")
     JsonNode cancelSubscription(@HeaderParam("Authorization") String auth, @HeaderParam("Idempotency-Key") String key,
             @PathParam("id") String id);

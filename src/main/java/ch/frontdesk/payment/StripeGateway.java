@@ -100,6 +100,11 @@ public class StripeGateway implements PaymentGateway {
     }
 
     @Override
+    public void deleteCustomer(String customerId) {
+        call("deleting a customer", () -> api.deleteCustomer(auth(), customerId));
+    }
+
+    @Override
     public void refund(String paymentIntentId, String idempotencyKey) {
         call("refunding", () -> api.refund(auth(), idempotencyKey, new Form().param("payment_intent", paymentIntentId)));
     }

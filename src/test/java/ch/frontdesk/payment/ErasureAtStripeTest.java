@@ -40,10 +40,14 @@ class ErasureAtStripeTest extends FrontdeskTest {
         admin().body("{}").post("/api/admin/pledges/" + pledge + "/mark-paid").then().statusCode(200);
         // A shortcut for the checkout and webhooks StripePaymentsTest goes through: the pledge has a subscription.
         database.count("update pledge set stripe_subscription_id = 'sub_test_9' returning 1");
+        database.count("with c as (insert into stripe_customer (contact_id, customer_id) "
+                + "select id, 'cus_test_9' from contact where email_key = ?1 returning 1) select count(*) from c", EMAIL);
     }
 
     @Test
-    void theSubscriptionIsCancelledAtStripe() {
+    void theSubscriptionIsCancelledAndTheCustomerDeletedAtStripe() {
+        StripeStandIn.stripe.stubFor(delete(urlPathEqualTo("/v1/customers/cus_test_9")).willReturn(StripeStandIn.json(
+                "{\"id\": \"cus_test_9\", \"object\": \"customer\", \"deleted\": true}")));
         StripeStandIn.stripe.stubFor(delete(urlPathEqualTo("/v1/subscriptions/sub_test_9")).willReturn(StripeStandIn.json("""
                 {"id": "sub_test_9", "object": "subscription", "status": "canceled"}""")));
 
@@ -51,6 +55,8 @@ class ErasureAtStripeTest extends FrontdeskTest {
 
         StripeStandIn.stripe.verify(deleteRequestedFor(urlPathEqualTo("/v1/subscriptions/sub_test_9"))
                 .withHeader("Idempotency-Key", equalTo("frontdesk-erase-" + pledge)));
+        StripeStandIn.stripe.verify(deleteRequestedFor(urlPathEqualTo("/v1/customers/cus_test_9")));
+        assertThat(database.count("select count(*) from stripe_customer")).isZero();
         assertThat(database.single("select status from pledge")).isEqualTo("cancelled");
     }
 
