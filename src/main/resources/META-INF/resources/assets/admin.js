@@ -591,9 +591,7 @@
       var vouchers = el('div', { 'class': 'vouchers' }, [el('p', { 'class': 'none', text: 'Loading vouchers\u2026' })]);
       api('GET', '/api/admin/vouchers?event=' + encodeURIComponent(event.slug)).then(function (answer) {
         var list = Array.isArray(answer.body) ? answer.body : (answer.body.items || []);
-        vouchers.replaceChildren(list.length ? renderValue(list.map(function (v) {
-          return { code: v.code, types: (v.types || []).join(', ') || 'all', discount: v.discount.percent ? v.discount.percent + ' %' : formatMoney({ amount: v.discount.amount, currency: event.currency || 'CHF' }), used: v.used + ' of ' + v.maxUses };
-        })) : el('p', { 'class': 'none', text: 'No vouchers.' }));
+        vouchers.replaceChildren(list.length ? voucherTable(event, list) : el('p', { 'class': 'none', text: 'No vouchers.' }));
       }).catch(function (error) { vouchers.replaceChildren(el('p', { 'class': 'error', text: 'Vouchers: ' + error.message })); });
       return el('article', { 'class': 'card event' }, [
         el('h2', {}, [event.name + ' ', el('code', { text: event.slug })]),
@@ -609,6 +607,37 @@
         ])]),
         el('h3', { text: 'Vouchers' }), vouchers
       ]);
+    }
+
+    /** Vouchers with their uses; a leaked code is retired (it takes no new order) or, never used, deleted. */
+    function voucherTable(event, list) {
+      var rows = list.map(function (v) {
+        var url = '/api/admin/vouchers/' + encodeURIComponent(event.slug) + '/' + encodeURIComponent(v.code);
+        var toggle = el('button', { type: 'button', 'class': 'small secondary', text: v.active ? 'Retire' : 'Reopen' });
+        toggle.addEventListener('click', function () {
+          api('PUT', url, { maxUses: v.maxUses, active: !v.active })
+            .then(function () { notice(v.active ? 'Voucher ' + v.code + ' retired: it takes no new order.' : 'Voucher ' + v.code + ' reopened.', 'success'); changed(); })
+            .catch(fail);
+        });
+        var remove = el('button', { type: 'button', 'class': 'small danger', text: 'Delete' });
+        remove.addEventListener('click', function () {
+          confirmStep(remove, 'Delete voucher ' + v.code + '? One that orders used is retired instead.', function () {
+            api('DELETE', url).then(function () { notice('Voucher ' + v.code + ' deleted or retired.', 'success'); changed(); }).catch(fail);
+          });
+        });
+        return el('tr', { 'data-voucher': v.code }, [
+          el('td', {}, [el('code', { text: v.code })]),
+          el('td', { text: (v.types || []).join(', ') || 'all' }),
+          el('td', { text: v.discount.percent ? v.discount.percent + ' %' : formatMoney({ amount: v.discount.amount, currency: event.currency || 'CHF' }) }),
+          el('td', { 'class': 'num', text: v.used + ' of ' + v.maxUses }),
+          el('td', { text: v.active ? 'active' : 'retired' }),
+          el('td', { 'class': 'actions' }, [toggle, remove])
+        ]);
+      });
+      return el('div', { 'class': 'table-wrap' }, [el('table', {}, [
+        el('thead', {}, [el('tr', {}, ['Code', 'Types', 'Discount', 'Used', 'State', ''].map(function (h) { return el('th', { scope: 'col', text: h }); }))]),
+        el('tbody', {}, rows)
+      ])]);
     }
 
     document.addEventListener('frontdesk:changed', load);

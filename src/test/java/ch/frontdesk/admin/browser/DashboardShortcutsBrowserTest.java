@@ -77,6 +77,27 @@ class DashboardShortcutsBrowserTest extends FrontdeskTest {
     }
 
     @Test
+    void aLeakedVoucherIsRetiredFromTheEventsScreenAndTakesNoNewOrder() {
+        TicketFixtures.createEvent();
+        TicketFixtures.createType("conference", 100, null);
+        TicketFixtures.admin().body(Map.of("code", "LEAKED", "event", TicketFixtures.EVENT,
+                "discount", Map.of("percent", 100), "maxUses", 50)).post("/api/admin/vouchers").then().statusCode(201);
+
+        dashboard.signInAsAdmin();
+        dashboard.open("/admin/events");
+        dashboard.visible("tr[data-voucher=LEAKED]");
+        dashboard.find("tr[data-voucher=LEAKED] button.secondary").click();
+        noticeSays("retired");
+        dashboard.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-voucher=LEAKED]"), "retired"));
+        Browser.screenshot("events-voucher-retired");
+
+        var order = TicketFixtures.order("conference", 1, "mallory@example.org");
+        order.put("voucher", "LEAKED");
+        TicketFixtures.place(order).then().statusCode(400);
+        assertThat(database.single("select active from voucher")).isEqualTo(false);
+    }
+
+    @Test
     void aPendingSubscribersRowResendsTheConfirmationWhoseNewLinkConfirms() {
         subscribe("ada@example.org", "Ada Lovelace");
         subscribe("grace@example.org", "Grace Hopper");
