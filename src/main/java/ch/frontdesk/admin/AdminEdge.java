@@ -56,7 +56,9 @@ public class AdminEdge {
             return;
         }
         boolean api = AdminPaths.isApi(path);
-        boolean basic = api && request.getHeader("Authorization") != null;
+        // Only Basic is a credential here: any other scheme (Bearer) is answered like no credentials at all.
+        String authorization = request.getHeader("Authorization");
+        boolean basic = api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         Cookie session = request.getCookie(AdminSessions.COOKIE);
         boolean unsafe = !SAFE.contains(request.method());
         // The login form has no session yet, and logout checks the token posted in its form.
