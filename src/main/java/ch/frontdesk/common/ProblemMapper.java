@@ -66,8 +66,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        // A syntax error has no field, except a repeated key, which the parser has just read.
         String field = e instanceof JsonMappingException mapping ? fieldPath(mapping.getPath())
-                : e instanceof StreamReadException read && read.getProcessor() != null
+                : repeatedKey(e) && e instanceof StreamReadException read && read.getProcessor() != null
                         ? fieldPath(read.getProcessor().getParsingContext()) : null;
         if (field == null || field.isEmpty()) {
             return respond(Problem.of(400, "malformed-body", "Malformed request body",
@@ -191,10 +192,14 @@ public class ProblemMapper {
         if (e instanceof PlainText.Refused) {
             return PlainText.MESSAGE;
         }
-        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+        if (repeatedKey(e)) {
             return "appears more than once";
         }
         return "has the wrong type or format";
+    }
+
+    private static boolean repeatedKey(JsonProcessingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
     }
 
     /**
