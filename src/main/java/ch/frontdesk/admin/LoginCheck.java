@@ -1,5 +1,6 @@
 package ch.frontdesk.admin;
 
+import ch.frontdesk.common.PlainText;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -31,6 +32,11 @@ public class LoginCheck {
 
     /** The account, or {@link AuthenticationFailedException}; {@code 429} while throttled or locked. */
     public Account verify(String username, String password, String clientAddress) {
+        if (!PlainText.isClean(username, false)) {
+            // No account has such a name, and PostgreSQL would refuse a NUL in the lookup: fail as for any stranger.
+            BcryptUtil.matches(password == null ? "" : password, decoyHash);
+            throw new AuthenticationFailedException();
+        }
         String key = LoginLock.key(username);
         long failures = throttle.admit(key, clientAddress);
         Account account = QuarkusTransaction.joiningExisting().call(() -> find(key));

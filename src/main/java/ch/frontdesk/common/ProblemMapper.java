@@ -1,6 +1,8 @@
 package ch.frontdesk.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -64,14 +66,17 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping ? fieldPath(mapping.getPath()) : null;
+        // A syntax error has no field, except a repeated key, which the parser has just read.
+        String field = e instanceof JsonMappingException mapping ? fieldPath(mapping.getPath())
+                : repeatedKey(e) && e instanceof StreamReadException read && read.getProcessor() != null
+                        ? fieldPath(read.getProcessor().getParsingContext()) : null;
         if (field == null || field.isEmpty()) {
             return respond(Problem.of(400, "malformed-body", "Malformed request body",
                     "The request body is not valid JSON.")).build();
         }
         return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
                 "The request has invalid fields.",
-                List.of(new FieldError(field, "has the wrong type or format")), null)).build();
+                List.of(new FieldError(field, message(e))), null)).build();
     }
 
     @ServerExceptionMapper
@@ -181,6 +186,37 @@ public class ProblemMapper {
             }
         }
         return field.toString();
+    }
+
+    private static String message(JsonProcessingException e) {
+        if (e instanceof PlainText.Refused) {
+            return PlainText.MESSAGE;
+        }
+        if (repeatedKey(e)) {
+            return "appears more than once";
+        }
+        return "has the wrong type or format";
+    }
+
+    private static boolean repeatedKey(JsonProcessingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+    }
+
+    /**
+     * Where the parser stopped, for a syntax error such as a repeated key: the field being read, with the objects
+     * and arrays around it. Empty at the top level.
+     */
+    private static String fieldPath(JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.getCurrentName() != null) {
+                parts.addFirst("." + at.getCurrentName());
+            } else if (at.inArray()) {
+                parts.addFirst("[" + Math.max(0, at.getCurrentIndex()) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String detailFor(int status) {

@@ -1,7 +1,7 @@
 package ch.frontdesk.newsletter;
 
+import ch.frontdesk.common.EmailAddress;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
  * A sign-up from a web form. {@code website} is a honeypot that people never see and bots fill in.
  */
 public record SubscribeRequest(
-        @NotBlank @Size(max = 254) @Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+", message = "must be a valid email address")
+        @EmailAddress
         String email,
         @Size(max = 200) String name,
         @NotNull(message = "must be true") @AssertTrue(message = "must be true") Boolean consent,

@@ -138,7 +138,11 @@ public class StripeGateway implements PaymentGateway {
         try {
             return call.get();
         } catch (WebApplicationException e) {
-            LOG.warnf("Stripe answered %d while %s", e.getResponse().getStatus(), what);
+            int status = e.getResponse().getStatus();
+            LOG.warnf("Stripe answered %d while %s", status, what);
+            if (status == 404) {
+                throw new UnknownAtStripeException(what);
+            }
             throw new PaymentProviderException(what);
         } catch (ProcessingException e) {
             LOG.warnf("Stripe could not be reached while %s: %s", what, e.getMessage());

@@ -25,7 +25,7 @@ public class StripeWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A Stripe event: 200 when handled or ignored, 400 when the signature is bad.")
-    public Map<String, Boolean> receive(String payload, @HeaderParam("Stripe-Signature") String signature) {
+    public Map<String, Boolean> receive(byte[] payload, @HeaderParam("Stripe-Signature") String signature) {
         webhooks.receive(payload, signature);
         return Map.of("received", true);
     }

@@ -1,13 +1,13 @@
 package ch.frontdesk.payment;
 
 import ch.frontdesk.common.ProblemException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -41,36 +41,46 @@ public class StripeWebhooks {
         this.clock = clock;
     }
 
-    public void receive(String payload, String signatureHeader) {
+    /**
+     * Handles one event. The body stays bytes until its signature is checked: decoding first could change what
+     * the signature is compared against. A signed event about something Stripe itself no longer knows is ignored
+     * with {@code 200}: answering an error would only make Stripe retry it for days.
+     */
+    public void receive(byte[] payload, String signatureHeader) {
         verify(payload, signatureHeader);
         JsonNode event;
         try {
             event = json.readTree(payload);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new ProblemException(400, "malformed-body", "Malformed request body", "The event is not JSON.");
         }
-        String id = event.path("id").asText(null);
-        String type = event.path("type").asText(null);
+        String id = event == null ? null : event.path("id").asText(null);
+        String type = event == null ? null : event.path("type").asText(null);
         if (id == null || type == null) {
             throw ProblemException.invalid("id", "an event needs an id and a type");
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            int first = em.createNativeQuery(
-                    "insert into stripe_event (id, type, received_at) values (?1, ?2, ?3) on conflict do nothing")
-                    .setParameter(1, id).setParameter(2, type).setParameter(3, clock.instant()).executeUpdate();
-            if (first == 0) {
-                LOG.debugf("Stripe event %s was already handled", id);
-                return;
-            }
-            observers.fire(new StripeEvent(id, type, event.path("data").path("object")));
-        });
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                int first = em.createNativeQuery(
+                        "insert into stripe_event (id, type, received_at) values (?1, ?2, ?3) on conflict do nothing")
+                        .setParameter(1, id).setParameter(2, type).setParameter(3, clock.instant()).executeUpdate();
+                if (first == 0) {
+                    LOG.debugf("Stripe event %s was already handled", id);
+                    return;
+                }
+                observers.fire(new StripeEvent(id, type, event.path("data").path("object")));
+            });
+        } catch (UnknownAtStripeException e) {
+            LOG.infof("Stripe event %s (%s) is about an object Stripe does not know (%s): ignored", id, type,
+                    e.getMessage());
+        }
     }
 
     /**
      * Stripe's scheme: the header holds {@code t=<unix time>} and one or more {@code v1=<hex>}, each an
      * HMAC-SHA256 with the endpoint secret over {@code <t>.<raw body>}. Older than the tolerance is refused too.
      */
-    void verify(String payload, String header) {
+    void verify(byte[] payload, String header) {
         String secret = config.webhookSecret().filter(s -> !s.isBlank())
                 .orElseThrow(() -> badSignature("webhooks are not configured"));
         if (header == null || payload == null) {
@@ -100,7 +110,7 @@ public class StripeWebhooks {
         if (Math.abs(age) > config.webhookTolerance().toSeconds()) {
             throw badSignature("the signature timestamp is outside the tolerance");
         }
-        byte[] expected = hmac(secret, timestamp + "." + payload);
+        byte[] expected = hmac(secret, (timestamp + ".").getBytes(StandardCharsets.UTF_8), payload);
         for (String signature : signatures) {
             byte[] given;
             try {
@@ -116,10 +126,16 @@ public class StripeWebhooks {
     }
 
     static byte[] hmac(String secret, String signedPayload) {
+        return hmac(secret, signedPayload.getBytes(StandardCharsets.UTF_8), new byte[0]);
+    }
+
+    /** The HMAC over {@code prefix} followed by {@code body}, without copying the body into a string. */
+    static byte[] hmac(String secret, byte[] prefix, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(signedPayload.getBytes(StandardCharsets.UTF_8));
+            mac.update(prefix);
+            return mac.doFinal(body);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -1,11 +1,12 @@
 package ch.frontdesk.support;
 
+import ch.frontdesk.common.EmailAddress;
 import ch.frontdesk.common.Money;
+import ch.frontdesk.common.PlainText.MultiLine;
 import ch.frontdesk.payment.PaymentMethod;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,7 +32,7 @@ public final class Api {
     public record TierRequest(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "must be lower-case letters, digits and dashes") String code,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 2000) String description,
+            @Size(max = 2000) @MultiLine String description,
             @NotNull @Valid Money price,
             @NotNull @Pattern(regexp = "month|year|once", message = "must be month, year or once") String interval,
             Boolean active) {
@@ -44,7 +45,7 @@ public final class Api {
 
     public record PledgeRequest(
             @NotBlank @Size(max = 40) String tier,
-            @NotBlank @Size(max = 254) @Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+", message = "must be a valid email address") String email,
+            @EmailAddress String email,
             @Size(max = 200) String name,
             @NotNull(message = "must be true") @AssertTrue(message = "must be true") Boolean consent,
             @Pattern(regexp = "card|invoice", message = "must be card or invoice") String paymentMethod) {

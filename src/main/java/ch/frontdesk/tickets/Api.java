@@ -1,12 +1,13 @@
 package ch.frontdesk.tickets;
 
+import ch.frontdesk.common.EmailAddress;
 import ch.frontdesk.payment.PaymentMethod;
 
 import ch.frontdesk.common.Money;
+import ch.frontdesk.common.PlainText.MultiLine;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +28,6 @@ public final class Api {
     private Api() {
     }
 
-    static final String EMAIL = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+";
     static final String CODE = "[a-z0-9][a-z0-9-]{0,39}";
 
     // --- public ---
@@ -48,7 +48,7 @@ public final class Api {
     }
 
     public record Person(
-            @NotBlank @Size(max = 254) @Email(regexp = EMAIL, message = "must be a valid email address") String email,
+            @EmailAddress String email,
             @NotBlank @Size(max = 200) String name) {
 
         public Person {
@@ -86,7 +86,7 @@ public final class Api {
     }
 
     public record JoinWaitlist(
-            @NotBlank @Size(max = 254) @Email(regexp = EMAIL, message = "must be a valid email address") String email,
+            @EmailAddress String email,
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 40) String type,
             @Min(1) @Max(20) Integer quantity) {
@@ -119,7 +119,7 @@ public final class Api {
     public record TicketTypeRequest(
             @NotBlank @Pattern(regexp = CODE, message = "must be lower-case letters, digits and dashes") String code,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 2000) String description,
+            @Size(max = 2000) @MultiLine String description,
             @NotNull @PositiveOrZero @Max(1_000_000) Integer capacity,
             @NotNull @Valid Money price,
             @Valid EarlyBird earlyBird,

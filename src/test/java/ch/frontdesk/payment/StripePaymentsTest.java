@@ -237,6 +237,38 @@ class StripePaymentsTest extends FrontdeskTest {
     }
 
     @Test
+    void aSignedEventAboutASubscriptionOrSessionWeDoNotKnowIsIgnoredWith200() {
+        // No stub: Stripe's stand-in answers 404 for sub_unknown, as Stripe does for a subscription of another account.
+        event("invoice.paid", """
+                {"id": "in_unknown", "object": "invoice", "status": "paid", "amount_paid": 500, "currency": "chf",
+                 "subscription": "sub_unknown"}""").then().statusCode(200);
+        event("customer.subscription.updated", """
+                {"id": "sub_unknown", "object": "subscription", "status": "active"}""").then().statusCode(200);
+        event("checkout.session.completed", """
+                {"id": "cs_unknown", "object": "checkout.session", "mode": "payment", "payment_status": "paid",
+                 "metadata": {"pledge": "%s", "order": "%s"}}""".formatted(java.util.UUID.randomUUID(),
+                java.util.UUID.randomUUID())).then().statusCode(200);
+
+        assertThat(database.count("select count(*) from pledge_payment")).isZero();
+        assertThat(database.count("select count(*) from outbox_message")).isZero();
+    }
+
+    @Test
+    void theSignatureIsCheckedOnTheBytesAsSentBeforeTheyAreDecoded() {
+        // Bytes that are not UTF-8: decoding them first would change what the signature is compared against.
+        byte[] payload = "{\"id\": \"evt_bytes\", \"type\": \"customer.created\", \"note\": \"\u00ff\"}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        long timestamp = clock.instant().getEpochSecond();
+        String signature = HexFormat.of().formatHex(StripeWebhooks.hmac(StripeStandIn.WEBHOOK_SECRET,
+                (timestamp + ".").getBytes(java.nio.charset.StandardCharsets.UTF_8), payload));
+
+        given().contentType(ContentType.JSON).header("Stripe-Signature", "t=" + timestamp + ",v1=" + signature)
+                .body(payload).post("/api/payments/stripe/webhook")
+                .then().statusCode(400).contentType("application/problem+json").body("type", endsWith("malformed-body"));
+        assertThat(database.count("select count(*) from stripe_event")).isZero();
+    }
+
+    @Test
     void whenStripeFailsOrTimesOutTheClientGetsA502AndNoPledgeIsMade() {
         stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json")
