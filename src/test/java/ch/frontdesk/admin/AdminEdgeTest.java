@@ -8,14 +8,19 @@ import static org.hamcrest.Matchers.nullValue;
 
 import ch.frontdesk.testing.AdminLogin;
 import ch.frontdesk.testing.FrontdeskTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The admin side is for its own pages and for scripts: no other site may use it, with or without credentials. */
 @QuarkusTest
 class AdminEdgeTest extends FrontdeskTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
     private static final Map<String, Object> TIER = Map.of("code", "friend", "name", "Friend", "interval", "month",
             "price", Map.of("amount", 500, "currency", "CHF"));
@@ -35,7 +40,8 @@ class AdminEdgeTest extends FrontdeskTest {
     @Test
     void theDashboardsOwnOriginIsWelcome() {
         AdminLogin login = AdminLogin.admin();
-        login.dashboard().header("Origin", "http://localhost:8089").body(TIER).post("/api/admin/support/tiers")
+        String ownOrigin = base.getProtocol() + "://" + base.getAuthority();
+        login.dashboard().header("Origin", ownOrigin).body(TIER).post("/api/admin/support/tiers")
                 .then().statusCode(201);
     }
 

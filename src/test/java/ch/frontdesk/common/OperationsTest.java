@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import ch.frontdesk.testing.FrontdeskTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,15 +18,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OperationsTest extends FrontdeskTest {
 
-    /** The management interface's port in tests ({@code quarkus.management.test-port}). */
-    private static final String MANAGEMENT = "http://localhost:9089";
+    /** The management interface, wherever the test run put it. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void readinessChecksTheDatabaseOnTheManagementPort() {
-        given().get(MANAGEMENT + "/q/health/ready").then().statusCode(200)
+        given().get(management("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
-        given().get(MANAGEMENT + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(management("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -40,7 +43,7 @@ class OperationsTest extends FrontdeskTest {
                 .post("/api/newsletter/subscriptions").then().statusCode(202);
         deliverTo("ada@example.org");
 
-        String metrics = given().get(MANAGEMENT + "/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(management("/q/metrics")).then().statusCode(200).extract().asString();
         org.assertj.core.api.Assertions.assertThat(counter("frontdesk_newsletter_subscriptions_requested_total"))
                 .isEqualTo(requestedBefore + 1);
         org.assertj.core.api.Assertions.assertThat(metrics)
@@ -60,8 +63,12 @@ class OperationsTest extends FrontdeskTest {
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
-    private static double counter(String name) {
-        String metrics = given().get(MANAGEMENT + "/q/metrics").then().statusCode(200).extract().asString();
+    private String management(String path) {
+        return management.getProtocol() + "://" + management.getAuthority() + path;
+    }
+
+    private double counter(String name) {
+        String metrics = given().get(management("/q/metrics")).then().statusCode(200).extract().asString();
         Matcher matcher = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
                 .matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(2)) : 0;
