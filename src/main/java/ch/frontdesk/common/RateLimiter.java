@@ -1,36 +1,86 @@
 package ch.frontdesk.common;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-client token buckets: each client address may make {@code perMinute} requests of a kind in a burst,
- * refilled evenly over a minute. Buckets live in this instance's memory, so with several instances a client
- * gets the limit once per instance, which still stops floods from one address.
+ * Per-client token buckets shared by every instance through PostgreSQL: each client may make {@code perMinute}
+ * requests of a kind in a burst, refilled evenly over a minute. A bucket is one row holding the instant it will be
+ * full again (the generic cell rate algorithm), so a check is one upsert, one round trip, atomic under concurrency.
+ * Clients are keyed by {@link ClientInfo#rateLimitKey(String)}: an IPv6 address counts with its whole /64.
  */
 @ApplicationScoped
 public class RateLimiter {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private final Clock clock;
-    private final Map<Key, Bucket> buckets = new ConcurrentHashMap<>();
+    // Takes a token when the bucket, refilled up to now, still has one; otherwise leaves it as it was. Every SET
+    // expression reads the row's old values, so last_granted and full_at decide on the same state.
+    private static final String TAKE = """
+            insert into rate_limit_bucket as b (kind, client, full_at, last_granted)
+            values (?, ?, ?, true)
+            on conflict (kind, client) do update set
+                last_granted = greatest(b.full_at + ? * interval '1 microsecond', excluded.full_at) <= ?,
+                full_at = case
+                    when greatest(b.full_at + ? * interval '1 microsecond', excluded.full_at) <= ?
+                    then greatest(b.full_at + ? * interval '1 microsecond', excluded.full_at)
+                    else b.full_at end
+            returning full_at, last_granted""";
 
-    RateLimiter(Clock clock) {
+    private final Clock clock;
+    private final AgroalDataSource dataSource;
+
+    RateLimiter(Clock clock, AgroalDataSource dataSource) {
         this.clock = clock;
+        this.dataSource = dataSource;
     }
 
     /** Takes one request from the client's bucket for {@code kind}, or answers 429 with Retry-After. */
     public void check(String kind, String clientAddress, int perMinute) {
-        Instant now = clock.instant();
-        Bucket bucket = buckets.computeIfAbsent(new Key(kind, clientAddress), k -> new Bucket(perMinute, now));
-        long waitMillis = bucket.take(perMinute, now);
-        if (waitMillis > 0) {
+        if (perMinute < 1) {
+            throw new IllegalArgumentException("a rate limit allows at least one request a minute: " + perMinute);
+        }
+        // The instances' clocks, not the database's, so tests can move time; a little skew only shifts a refill.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long intervalMicros = WINDOW.toNanos() / 1000 / perMinute;
+        Instant horizon = now.plus(WINDOW);
+        Instant fullAt;
+        boolean granted;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement take = connection.prepareStatement(TAKE)) {
+            take.setString(1, kind);
+            take.setString(2, ClientInfo.rateLimitKey(clientAddress));
+            take.setObject(3, utc(now.plus(intervalMicros, ChronoUnit.MICROS)));
+            take.setLong(4, intervalMicros);
+            take.setObject(5, utc(horizon));
+            take.setLong(6, intervalMicros);
+            take.setObject(7, utc(horizon));
+            take.setLong(8, intervalMicros);
+            try (ResultSet row = take.executeQuery()) {
+                row.next();
+                fullAt = row.getObject(1, OffsetDateTime.class).toInstant();
+                granted = row.getBoolean(2);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("rate limit check failed", e);
+        }
+        if (!granted) {
+            // The next token arrives when taking it would leave the bucket full no later than one window from then.
+            long waitMillis = Duration.between(now, fullAt.plus(intervalMicros, ChronoUnit.MICROS).minus(WINDOW))
+                    .toMillis();
             long seconds = Math.max(1, (waitMillis + 999) / 1000);
             throw new ProblemException(429, "too-many-requests", "Too Many Requests",
                     "Too many requests from your address. Try again in " + seconds + " seconds.",
@@ -38,49 +88,33 @@ public class RateLimiter {
         }
     }
 
-    /** Forgets buckets that have refilled completely, so memory follows the active clients only. */
-    @Scheduled(every = "5m", delayed = "5m")
-    void forgetIdleClients() {
-        Instant now = clock.instant();
-        buckets.entrySet().removeIf(entry -> entry.getValue().idleSince(now));
+    @Scheduled(every = "5m", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetIdleClientsEveryFewMinutes() {
+        forgetIdleClients();
+    }
+
+    /** Forgets buckets that have refilled completely: they mean the same as no row at all. */
+    public int forgetIdleClients() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement forget = connection.prepareStatement(
+                        "delete from rate_limit_bucket where full_at <= ?")) {
+            forget.setObject(1, utc(clock.instant()));
+            return forget.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("forgetting idle rate limit buckets failed", e);
+        }
     }
 
     /** Forgets every bucket; for tests that move the clock backwards. */
     public void reset() {
-        buckets.clear();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("truncate rate_limit_bucket");
+        } catch (SQLException e) {
+            throw new IllegalStateException("resetting rate limits failed", e);
+        }
     }
 
-    private record Key(String kind, String client) {
-    }
-
-    private static final class Bucket {
-        private double tokens;
-        private Instant refilledAt;
-
-        Bucket(int capacity, Instant now) {
-            this.tokens = capacity;
-            this.refilledAt = now;
-        }
-
-        /** Returns 0 when a token was taken, otherwise how many milliseconds until one is available. */
-        synchronized long take(int capacity, Instant now) {
-            refill(capacity, now);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            double millisPerToken = (double) WINDOW.toMillis() / capacity;
-            return (long) Math.ceil((1 - tokens) * millisPerToken);
-        }
-
-        synchronized boolean idleSince(Instant now) {
-            return Duration.between(refilledAt, now).compareTo(WINDOW) >= 0;
-        }
-
-        private void refill(int capacity, Instant now) {
-            long elapsed = Math.max(0, Duration.between(refilledAt, now).toMillis());
-            tokens = Math.min(capacity, tokens + elapsed * capacity / (double) WINDOW.toMillis());
-            refilledAt = now;
-        }
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }
