@@ -214,13 +214,14 @@ class CardRefundTest extends FrontdeskTest {
     }
 
     /**
-     * Waits until the stand-in has received the refund request (it answers 1.5 s later), then locks the order's
-     * row and its ticket type without waiting: that only succeeds if nobody holds them while Stripe answers.
+     * Waits until the order is marked for its refund (committed right before Stripe is called, which answers
+     * 1.5 s later), then locks the order's row and its ticket type without waiting: that only succeeds if
+     * nobody holds them while Stripe answers.
      */
     private void whileStripeIsAnswering(CompletableFuture<?> call, String order) {
         Instant deadline = Instant.now().plusSeconds(20);
-        while (stripe.find(REFUNDS).isEmpty()) {
-            assertThat(Instant.now()).as("the refund reaches the stand-in").isBefore(deadline);
+        while (column("refund_requested_at", order) == null) {
+            assertThat(Instant.now()).as("the order is marked for a refund").isBefore(deadline);
             assertThat(call).as("the call is still waiting for Stripe").isNotDone();
         }
         QuarkusTransaction.requiringNew().run(() -> {
