@@ -1,7 +1,7 @@
 package ch.frontdesk.admin;
 
 import ch.frontdesk.common.ProblemException;
-import ch.frontdesk.tickets.Api.EventSummary;
+import ch.frontdesk.tickets.TicketBodies.EventSummary;
 import ch.frontdesk.tickets.EventCatalog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -2,8 +2,8 @@ package ch.frontdesk.tickets;
 
 import ch.frontdesk.admin.AuditTrail;
 import ch.frontdesk.common.ProblemException;
-import ch.frontdesk.tickets.Api.AdminOrderView;
-import ch.frontdesk.tickets.Api.OrderView;
+import ch.frontdesk.tickets.TicketBodies.AdminOrderView;
+import ch.frontdesk.tickets.TicketBodies.OrderView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

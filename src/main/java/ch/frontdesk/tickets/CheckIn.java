@@ -1,8 +1,8 @@
 package ch.frontdesk.tickets;
 
 import ch.frontdesk.common.ProblemException;
-import ch.frontdesk.tickets.Api.CheckinStats;
-import ch.frontdesk.tickets.Api.CheckinView;
+import ch.frontdesk.tickets.TicketBodies.CheckinStats;
+import ch.frontdesk.tickets.TicketBodies.CheckinView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

@@ -1,8 +1,8 @@
 package ch.frontdesk.tickets;
 
-import ch.frontdesk.tickets.Api.CheckinRequest;
-import ch.frontdesk.tickets.Api.CheckinStats;
-import ch.frontdesk.tickets.Api.CheckinView;
+import ch.frontdesk.tickets.TicketBodies.CheckinRequest;
+import ch.frontdesk.tickets.TicketBodies.CheckinStats;
+import ch.frontdesk.tickets.TicketBodies.CheckinView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

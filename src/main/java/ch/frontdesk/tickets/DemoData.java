@@ -1,9 +1,9 @@
 package ch.frontdesk.tickets;
 
 import ch.frontdesk.common.Money;
-import ch.frontdesk.tickets.Api.EarlyBird;
-import ch.frontdesk.tickets.Api.EventRequest;
-import ch.frontdesk.tickets.Api.TicketTypeRequest;
+import ch.frontdesk.tickets.TicketBodies.EarlyBird;
+import ch.frontdesk.tickets.TicketBodies.EventRequest;
+import ch.frontdesk.tickets.TicketBodies.TicketTypeRequest;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,10 +2,10 @@ package ch.frontdesk.tickets;
 
 import ch.frontdesk.common.Money;
 import ch.frontdesk.contact.Contact;
-import ch.frontdesk.tickets.Api.AdminOrderView;
-import ch.frontdesk.tickets.Api.AdminTicketView;
-import ch.frontdesk.tickets.Api.Attendee;
-import ch.frontdesk.tickets.Api.Buyer;
+import ch.frontdesk.tickets.TicketBodies.AdminOrderView;
+import ch.frontdesk.tickets.TicketBodies.AdminTicketView;
+import ch.frontdesk.tickets.TicketBodies.Attendee;
+import ch.frontdesk.tickets.TicketBodies.Buyer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ public class OrderDetails {
     private static AdminOrderView view(TicketOrder order) {
         Event event = Event.findById(order.eventId);
         Contact buyer = Contact.findById(order.buyerId);
-        List<Ticket> tickets = OrderService.tickets(order);
+        List<Ticket> tickets = OrderViews.tickets(order);
         Map<Long, String> typeCodes = new HashMap<>();
         List<AdminTicketView> views = tickets.stream().map(t -> new AdminTicketView(
                 typeCodes.computeIfAbsent(t.ticketTypeId, typeId -> TicketType.<TicketType>findById(typeId).code),

@@ -2,8 +2,8 @@ package ch.frontdesk.tickets;
 
 import ch.frontdesk.common.Negotiation;
 import ch.frontdesk.common.ProblemException;
-import ch.frontdesk.tickets.Api.CancelAnswer;
-import ch.frontdesk.tickets.Api.OrderView;
+import ch.frontdesk.tickets.TicketBodies.CancelAnswer;
+import ch.frontdesk.tickets.TicketBodies.OrderView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

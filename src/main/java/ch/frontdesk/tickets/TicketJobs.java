@@ -9,10 +9,10 @@ class TicketJobs {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TicketJobs.class);
 
-    private final OrderService orders;
+    private final OrderExpiry orders;
     private final Waitlist waitlist;
 
-    TicketJobs(OrderService orders, Waitlist waitlist) {
+    TicketJobs(OrderExpiry orders, Waitlist waitlist) {
         this.orders = orders;
         this.waitlist = waitlist;
     }

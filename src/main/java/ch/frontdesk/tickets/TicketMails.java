@@ -16,14 +16,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** The emails of ticket sales, all through the outbox. Every order email links to the order with its token. */
+/**
+ * The emails of ticket sales, all through the outbox. Every email of an order links to it with the order's one
+ * token. Dates are in English and in the event's own time zone, never the server's defaults.
+ */
 @ApplicationScoped
 class TicketMails {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
+    // English month and zone names whatever the JVM's default locale: a server in Zurich must not send "Februar".
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     /** A ticket line as the emails show it. */
     record Line(String attendee, String type, String price, String label, String code) {
@@ -52,29 +57,31 @@ class TicketMails {
     private final MailRenderer renderer;
     private final FrontdeskConfig frontdesk;
     private final TicketsConfig config;
+    private final OrderAccess access;
     private final Clock clock;
 
-    TicketMails(Outbox outbox, MailRenderer renderer, FrontdeskConfig frontdesk, TicketsConfig config, Clock clock) {
+    TicketMails(Outbox outbox, MailRenderer renderer, FrontdeskConfig frontdesk, TicketsConfig config,
+            OrderAccess access, Clock clock) {
         this.outbox = outbox;
+        this.access = access;
         this.renderer = renderer;
         this.frontdesk = frontdesk;
         this.config = config;
         this.clock = clock;
     }
 
-    void orderReceived(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets, String token,
-            BankDetails bank) {
+    void orderReceived(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets, BankDetails bank) {
         send("tickets.order-received", buyer, "Your order for " + event.name + ": payment details",
                 Templates.orderReceived(order.buyerName, event.name, lines(order, tickets, null), total(order),
-                        order.paymentReference, when(order.expiresAt, event), bank, orderUrl(order, token)),
+                        order.paymentReference, when(order.expiresAt, event), bank, access.link(order)),
                 List.of());
     }
 
     void orderConfirmed(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets,
-            Map<Long, TicketType> types, String token) {
+            Map<Long, TicketType> types) {
         send("tickets.order-confirmed", buyer, "Your tickets for " + event.name,
                 Templates.orderConfirmed(order.buyerName, event.name, dates(event), event.venue,
-                        lines(order, tickets, types), total(order), orderUrl(order, token)),
+                        lines(order, tickets, types), total(order), access.link(order)),
                 List.of());
     }
 
@@ -92,14 +99,14 @@ class TicketMails {
                 files);
     }
 
-    void orderCancelled(TicketOrder order, Event event, Contact buyer, String token) {
+    void orderCancelled(TicketOrder order, Event event, Contact buyer) {
         send("tickets.order-cancelled", buyer, "Your order for " + event.name + " is cancelled",
-                Templates.orderCancelled(order.buyerName, event.name, orderUrl(order, token)), List.of());
+                Templates.orderCancelled(order.buyerName, event.name, access.link(order)), List.of());
     }
 
-    void orderExpired(TicketOrder order, Event event, Contact buyer, String token) {
+    void orderExpired(TicketOrder order, Event event, Contact buyer) {
         send("tickets.order-expired", buyer, "Your order for " + event.name + " has expired",
-                Templates.orderExpired(order.buyerName, event.name, orderUrl(order, token)), List.of());
+                Templates.orderExpired(order.buyerName, event.name, access.link(order)), List.of());
     }
 
     void waitlistOffer(Event event, TicketType type, Contact person, WaitlistEntry entry, String token) {
@@ -114,10 +121,6 @@ class TicketMails {
     private void send(String kind, Contact to, String subject, TemplateInstance template, List<Attachment> files) {
         var body = renderer.render(template);
         outbox.enqueue(new OutgoingMail(kind, to.id, to.email, subject, body.text(), body.html(), Map.of(), files));
-    }
-
-    private String orderUrl(TicketOrder order, String token) {
-        return frontdesk.link("/orders/" + order.publicId + "?token=" + token);
     }
 
     private static List<Line> lines(TicketOrder order, List<Ticket> tickets, Map<Long, TicketType> types) {

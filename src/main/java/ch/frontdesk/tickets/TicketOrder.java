@@ -83,4 +83,25 @@ public class TicketOrder extends PanacheEntityBase {
 
     @Column(name = "refunded_at")
     public Instant refundedAt;
+
+    /** The one secret of every link to this order, in every email of it; valid until the event is over. */
+    @Column(name = "access_token", nullable = false)
+    public String accessToken;
+
+    /**
+     * Set before Stripe is asked for a refund, outside any transaction; with {@code refundedAt} still null it
+     * means the refund was started and its outcome not yet recorded, so a retry or Stripe's charge.refunded
+     * completes it.
+     */
+    @Column(name = "refund_requested_at")
+    public Instant refundRequestedAt;
+
+    /**
+     * Card money that is ours to give back and not given back yet: a confirmed order being cancelled, or a refund
+     * started earlier (a cancellation, a payment after the hold lapsed) whose outcome was never recorded.
+     */
+    boolean refundDue() {
+        return stripePaymentIntent != null && refundedAt == null
+                && (status == OrderStatus.CONFIRMED || refundRequestedAt != null);
+    }
 }

@@ -1,13 +1,13 @@
 package ch.frontdesk.tickets;
 
-import ch.frontdesk.tickets.Api.EventAdminView;
-import ch.frontdesk.tickets.Api.EventRequest;
-import ch.frontdesk.tickets.Api.OrderView;
-import ch.frontdesk.tickets.Api.TicketTypeAdminView;
-import ch.frontdesk.tickets.Api.TicketTypeRequest;
-import ch.frontdesk.tickets.Api.VoucherChange;
-import ch.frontdesk.tickets.Api.VoucherRequest;
-import ch.frontdesk.tickets.Api.VoucherView;
+import ch.frontdesk.tickets.TicketBodies.EventAdminView;
+import ch.frontdesk.tickets.TicketBodies.EventRequest;
+import ch.frontdesk.tickets.TicketBodies.OrderView;
+import ch.frontdesk.tickets.TicketBodies.TicketTypeAdminView;
+import ch.frontdesk.tickets.TicketBodies.TicketTypeRequest;
+import ch.frontdesk.tickets.TicketBodies.VoucherChange;
+import ch.frontdesk.tickets.TicketBodies.VoucherRequest;
+import ch.frontdesk.tickets.TicketBodies.VoucherView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -21,6 +21,10 @@ public interface TicketsConfig {
     @WithDefault("7d")
     Duration cancellationDeadline();
 
+    /** How long after the event's last day the order link in its emails keeps working. */
+    @WithDefault("1d")
+    Duration orderLinkAfterEvent();
+
     /** Order requests one client address may make per minute. */
     @WithDefault("60")
     int ordersPerMinute();

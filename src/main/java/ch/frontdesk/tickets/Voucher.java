@@ -54,14 +54,8 @@ public class Voucher extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    boolean appliesTo(String typeCode) {
-        return typeCodes == null || typeCodes.isEmpty() || typeCodes.contains(typeCode);
-    }
-
-    long discounted(long price) {
-        if (percentOff != null) {
-            return price - Math.round(price * percentOff / 100.0);
-        }
-        return Math.max(0, price - amountOff);
+    /** What the voucher takes off, for pricing an order. */
+    OrderPricing.Discount discount() {
+        return new OrderPricing.Discount(percentOff, amountOff, typeCodes);
     }
 }

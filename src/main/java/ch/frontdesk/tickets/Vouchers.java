@@ -1,10 +1,10 @@
 package ch.frontdesk.tickets;
 
 import ch.frontdesk.common.ProblemException;
-import ch.frontdesk.tickets.Api.Discount;
-import ch.frontdesk.tickets.Api.VoucherChange;
-import ch.frontdesk.tickets.Api.VoucherRequest;
-import ch.frontdesk.tickets.Api.VoucherView;
+import ch.frontdesk.tickets.TicketBodies.Discount;
+import ch.frontdesk.tickets.TicketBodies.VoucherChange;
+import ch.frontdesk.tickets.TicketBodies.VoucherRequest;
+import ch.frontdesk.tickets.TicketBodies.VoucherView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -93,6 +93,22 @@ public class Vouchers {
         } else {
             voucher.active = false;
         }
+    }
+
+    /** Takes uses for a new order; 409 when the voucher has not that many left. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void takeUses(Voucher voucher, int uses) {
+        int taken = Voucher.update("used = used + ?1 where id = ?2 and used + ?1 <= maxUses", uses, voucher.id);
+        if (taken == 0) {
+            throw ProblemException.conflict("voucher-used-up", "Voucher used up",
+                    "This voucher has not enough uses left for these tickets.");
+        }
+    }
+
+    /** An order that used the voucher was cancelled or expired: its uses are free again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void giveBackUses(long voucherId, int uses) {
+        Voucher.update("used = used - ?1 where id = ?2", uses, voucherId);
     }
 
     private static Voucher locked(Event event, String code) {

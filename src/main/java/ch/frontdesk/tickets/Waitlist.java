@@ -5,7 +5,7 @@ import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.common.TokenPurpose;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.contact.ContactService;
-import ch.frontdesk.tickets.Api.JoinWaitlist;
+import ch.frontdesk.tickets.TicketBodies.JoinWaitlist;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,12 +27,14 @@ public class Waitlist {
     private final AccessTokens tokens;
     private final TicketMails mails;
     private final TicketsConfig config;
+    private final SeatLedger ledger;
     private final EntityManager em;
     private final Clock clock;
 
-    Waitlist(ContactService contacts, AccessTokens tokens, TicketMails mails, TicketsConfig config, EntityManager em,
-            Clock clock) {
+    Waitlist(ContactService contacts, AccessTokens tokens, TicketMails mails, TicketsConfig config, SeatLedger ledger,
+            EntityManager em, Clock clock) {
         this.contacts = contacts;
+        this.ledger = ledger;
         this.tokens = tokens;
         this.mails = mails;
         this.config = config;
@@ -76,8 +78,7 @@ public class Waitlist {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void offerFreedSeats(TicketType type) {
-        em.flush();
-        em.refresh(type, LockModeType.PESSIMISTIC_WRITE);
+        ledger.lock(type);
         Event event = Event.findById(type.eventId);
         Instant now = clock.instant();
         if (!EventCatalog.salesOpen(event, now)) {
@@ -87,11 +88,9 @@ public class Waitlist {
             WaitlistEntry next = WaitlistEntry.<WaitlistEntry>find(
                     "ticketTypeId = ?1 and status = ?2 order by id", type.id, WaitlistEntry.WAITING)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-            if (next == null || type.available() < next.quantity) {
+            if (next == null || !ledger.holdForOffer(type, next.quantity, now)) {
                 return;
             }
-            type.held += next.quantity;
-            type.updatedAt = now;
             next.status = WaitlistEntry.OFFERED;
             next.offerExpiresAt = now.plus(config.waitlistOfferValidity());
             next.updatedAt = now;
@@ -119,8 +118,7 @@ public class Waitlist {
 
     private boolean lapse(long entryId) {
         WaitlistEntry entry = WaitlistEntry.findById(entryId);
-        TicketType type = TicketType.findById(entry.ticketTypeId);
-        em.refresh(type, LockModeType.PESSIMISTIC_WRITE);
+        TicketType type = ledger.lock(entry.ticketTypeId);
         em.refresh(entry, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (!WaitlistEntry.OFFERED.equals(entry.status) || now.isBefore(entry.offerExpiresAt)) {
@@ -128,9 +126,43 @@ public class Waitlist {
         }
         entry.status = WaitlistEntry.LAPSED;
         entry.updatedAt = now;
-        type.held -= entry.quantity;
-        type.updatedAt = now;
+        ledger.releaseOffer(type, entry.quantity, now);
         offerFreedSeats(type);
         return true;
+    }
+
+    /**
+     * The offer an order names, checked once its ticket type is locked (type first, then entry, as everywhere).
+     * Returns the seats the offer holds, which become the order's.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int takeUpOffer(WaitlistEntry offer, Instant now) {
+        em.refresh(offer, LockModeType.PESSIMISTIC_WRITE);
+        if (!WaitlistEntry.OFFERED.equals(offer.status) || !now.isBefore(offer.offerExpiresAt)) {
+            throw ProblemException.invalid("waitlistOffer", "is not a current offer");
+        }
+        return offer.quantity;
+    }
+
+    /** The order that took up the offer is placed; seats it did not need go to the next person in line. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void accepted(WaitlistEntry offer, int seatsUsed, Instant now) {
+        offer.status = WaitlistEntry.ACCEPTED;
+        offer.updatedAt = now;
+        if (offer.quantity > seatsUsed) {
+            offerFreedSeats(TicketType.findById(offer.ticketTypeId));
+        }
+    }
+
+    /** The order that took up the offer never happened: the person is back at their place in line. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void backInLine(long entryId) {
+        WaitlistEntry offer = WaitlistEntry.findById(entryId);
+        TicketType type = ledger.lock(offer.ticketTypeId);
+        em.refresh(offer, LockModeType.PESSIMISTIC_WRITE);
+        offer.status = WaitlistEntry.WAITING;
+        offer.offerExpiresAt = null;
+        offer.updatedAt = clock.instant();
+        offerFreedSeats(type);
     }
 }

@@ -94,7 +94,7 @@ class EarlyBirdTest extends FrontdeskTest {
         createType("conference", 100, 2);
         place(order("conference", 2, "buyer@example.org")).then().statusCode(201);
         clock.advance(java.time.Duration.ofDays(15));
-        io.quarkus.arc.Arc.container().instance(OrderService.class).get().expireDue();
+        io.quarkus.arc.Arc.container().instance(OrderExpiry.class).get().expireDue();
 
         assertThat(seats("conference")).containsEntry("earlyBirdTaken", 0);
     }

@@ -255,6 +255,6 @@ class OrderLifecycleTest extends FrontdeskTest {
     }
 
     private int ordersExpired() {
-        return io.quarkus.arc.Arc.container().instance(OrderService.class).get().expireDue();
+        return io.quarkus.arc.Arc.container().instance(OrderExpiry.class).get().expireDue();
     }
 }

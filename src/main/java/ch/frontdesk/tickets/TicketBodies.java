@@ -22,10 +22,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response bodies of the ticket API. */
-public final class Api {
+/** The request and response bodies of the ticket API, public and admin: records, validated on the way in. */
+public final class TicketBodies {
 
-    private Api() {
+    private TicketBodies() {
     }
 
     static final String CODE = "[a-z0-9][a-z0-9-]{0,39}";

@@ -1,0 +1,134 @@
+package ch.frontdesk.tickets;
+
+import ch.frontdesk.common.ProblemException;
+import ch.frontdesk.contact.Contact;
+import ch.frontdesk.tickets.CardRefunds.RefundDue;
+import ch.frontdesk.tickets.TicketBodies.OrderView;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Cancelling an order, by its buyer (until the deadline) or by the admin. An unpaid or invoice-paid order is
+ * cancelled in one transaction. A card-paid one is refunded first, outside any transaction ({@link CardRefunds}),
+ * and cancelled only once Stripe has given the money back: if Stripe fails, the order stays confirmed with its
+ * tickets, the caller gets a problem, and cancelling again completes it.
+ */
+@ApplicationScoped
+class OrderCancellation {
+
+    private final OrderAccess access;
+    private final OrderRelease release;
+    private final CardRefunds refunds;
+    private final TicketMails mails;
+    private final TicketsConfig config;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    OrderCancellation(OrderAccess access, OrderRelease release, CardRefunds refunds, TicketMails mails,
+            TicketsConfig config, Clock clock, MeterRegistry metrics) {
+        this.access = access;
+        this.release = release;
+        this.refunds = refunds;
+        this.mails = mails;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** What the first transaction decided: the answer, or a refund to ask Stripe for before finishing. */
+    private record Start(OrderView view, RefundDue refund) {
+    }
+
+    OrderView byBuyer(UUID id, String token) {
+        return cancel(() -> access.authorize(id, token, true), true);
+    }
+
+    OrderView byAdmin(UUID id) {
+        return cancel(() -> OrderFulfilment.lockByPublicId(id), false);
+    }
+
+    private OrderView cancel(Supplier<TicketOrder> lockedOrder, boolean byBuyer) {
+        Start start = QuarkusTransaction.requiringNew().call(() -> start(lockedOrder.get(), byBuyer));
+        if (start.refund() == null) {
+            return start.view();
+        }
+        refunds.refund(start.refund());
+        return QuarkusTransaction.requiringNew().call(() -> refunded(start.refund().order()));
+    }
+
+    private Start start(TicketOrder order, boolean byBuyer) {
+        boolean retry = order.refundRequestedAt != null;
+        if (byBuyer && !retry && order.status != OrderStatus.CANCELLED) {
+            checkDeadline(Event.findById(order.eventId));
+        }
+        if (order.refundDue()) {
+            if (!retry) {
+                order.refundRequestedAt = clock.instant();
+            }
+            return new Start(null, RefundDue.of(order));
+        }
+        if (order.status == OrderStatus.EXPIRED) {
+            throw ProblemException.conflict("not-cancellable", "Not cancellable", "The order has expired.");
+        }
+        if (order.status != OrderStatus.CANCELLED) {
+            cancelNow(order);
+        }
+        return new Start(OrderViews.view(order), null);
+    }
+
+    private void checkDeadline(Event event) {
+        Instant deadline = event.startsAt().minus(config.cancellationDeadline());
+        if (!clock.instant().isBefore(deadline)) {
+            throw ProblemException.conflict("cancellation-closed", "Cancellation closed",
+                    "Orders can be cancelled until " + deadline + ".");
+        }
+    }
+
+    /** Stripe gave the money back: record it, and finish the cancellation it was for (if not done meanwhile). */
+    private OrderView refunded(UUID id) {
+        TicketOrder order = OrderFulfilment.lockByPublicId(id);
+        recordRefund(order);
+        return OrderViews.view(order);
+    }
+
+    /**
+     * Stripe reports a refund ({@code charge.refunded}), made here or in Stripe's dashboard. A cancellation
+     * started here whose outcome was never recorded (Stripe failed to answer, the process died) completes now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void refundReported(String paymentIntent) {
+        TicketOrder.<TicketOrder>find("stripePaymentIntent", paymentIntent)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .ifPresent(this::recordRefund);
+    }
+
+    private void recordRefund(TicketOrder order) {
+        if (order.refundedAt == null) {
+            order.refundedAt = clock.instant();
+        }
+        if (order.refundRequestedAt != null && order.status == OrderStatus.CONFIRMED) {
+            cancelNow(order);
+        }
+    }
+
+    /** Seats and voucher uses back, the buyer told, the waiting list served. */
+    private void cancelNow(TicketOrder order) {
+        Instant now = clock.instant();
+        List<Ticket> tickets = OrderViews.tickets(order);
+        release.release(order, tickets, now);
+        order.status = OrderStatus.CANCELLED;
+        order.cancelledAt = now;
+        order.updatedAt = now;
+        mails.orderCancelled(order, Event.findById(order.eventId), Contact.findById(order.buyerId));
+        metrics.counter("frontdesk.tickets.orders.cancelled").increment();
+        release.offerToWaitlist(tickets);
+    }
+}

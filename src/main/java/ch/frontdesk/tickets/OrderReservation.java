@@ -1,0 +1,275 @@
+package ch.frontdesk.tickets;
+
+import ch.frontdesk.common.AccessTokens;
+import ch.frontdesk.common.ClientInfo;
+import ch.frontdesk.common.Idempotency;
+import ch.frontdesk.common.ProblemException;
+import ch.frontdesk.common.TokenPurpose;
+import ch.frontdesk.common.Tokens;
+import ch.frontdesk.contact.ConsentWording;
+import ch.frontdesk.contact.Contact;
+import ch.frontdesk.contact.ContactService;
+import ch.frontdesk.payment.BankDetails;
+import ch.frontdesk.payment.PaymentGateway.CheckoutRequest;
+import ch.frontdesk.payment.PaymentMethod;
+import ch.frontdesk.tickets.OrderPricing.PricedOrder;
+import ch.frontdesk.tickets.OrderPricing.PricedTicket;
+import ch.frontdesk.tickets.OrderPricing.TypePrice;
+import ch.frontdesk.tickets.TicketBodies.OrderView;
+import ch.frontdesk.tickets.TicketBodies.PlaceOrder;
+import ch.frontdesk.tickets.TicketBodies.TicketRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Places an order in one transaction: the request is checked ({@link #check}), the people recorded, the seats
+ * held ({@link SeatLedger}, as late as possible: its lock is what concurrent buyers wait for), the prices fixed
+ * ({@link OrderPricing}) and the order written. A card order's checkout is started afterwards, by the caller.
+ */
+@ApplicationScoped
+class OrderReservation {
+
+    static final String CONSENT_PURPOSE = "tickets";
+    static final String IDEMPOTENCY_SCOPE = "tickets.order";
+    /** A Stripe Checkout Session lives at least 30 minutes; a card order holds its seats a little longer. */
+    private static final Duration MIN_CARD_HOLD = Duration.ofMinutes(31);
+
+    private final ContactService contacts;
+    private final AccessTokens tokens;
+    private final SeatLedger ledger;
+    private final Vouchers vouchers;
+    private final Waitlist waitlist;
+    private final OrderFulfilment fulfilment;
+    private final OrderCheckout checkout;
+    private final TicketMails mails;
+    private final TicketsConfig config;
+    private final Idempotency idempotency;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    OrderReservation(ContactService contacts, AccessTokens tokens, SeatLedger ledger, Vouchers vouchers,
+            Waitlist waitlist, OrderFulfilment fulfilment, OrderCheckout checkout, TicketMails mails,
+            TicketsConfig config, Idempotency idempotency, Clock clock, MeterRegistry metrics) {
+        this.contacts = contacts;
+        this.tokens = tokens;
+        this.ledger = ledger;
+        this.vouchers = vouchers;
+        this.waitlist = waitlist;
+        this.fulfilment = fulfilment;
+        this.checkout = checkout;
+        this.mails = mails;
+        this.config = config;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** What an idempotency key is claimed for: the event and the whole request. */
+    record KeyedRequest(String event, PlaceOrder order) {
+    }
+
+    /** A held order, and for card payment what the Stripe Checkout needs. */
+    record Reservation(OrderView view, CheckoutRequest checkout) {
+    }
+
+    /**
+     * A request found valid: the ticket type of each line, the count per type (in id order, the order of the
+     * locks), and the voucher and waiting-list offer it names. The one place where a reservation is judged.
+     */
+    record CheckedRequest(Event event, List<TicketType> lineTypes, SortedMap<TicketType, Integer> counts,
+            Voucher voucher, WaitlistEntry offer) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    Reservation reserve(String slug, PlaceOrder request, ClientInfo client, String idempotencyKey,
+            PaymentMethod method) {
+        if (idempotencyKey != null) {
+            var earlier = idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, new KeyedRequest(slug, request));
+            if (earlier.isPresent()) {
+                return new Reservation(idempotency.read(earlier.get(), OrderView.class), null);
+            }
+        }
+        Instant now = clock.instant();
+        CheckedRequest checked = check(EventCatalog.find(slug), request, now);
+        // People first: their rows are upserted before any seat is locked, to keep those locks short.
+        Contact buyer = recordBuyer(checked.event(), request, client);
+        List<Contact> attendees = request.tickets().stream()
+                .map(t -> contacts.findOrCreate(t.attendee().email(), t.attendee().name())).toList();
+
+        Map<Long, Integer> earlySeats = ledger.holdForOrder(checked.counts(),
+                type -> checked.offer() != null && checked.offer().ticketTypeId == type.id
+                        ? waitlist.takeUpOffer(checked.offer(), now) : 0,
+                now);
+        PricedOrder priced = OrderPricing.price(checked.lineTypes().stream().map(t -> t.code).toList(),
+                typePrices(checked.counts().keySet(), earlySeats),
+                checked.voucher() == null ? null : checked.voucher().discount());
+        if (checked.voucher() != null) {
+            vouchers.takeUses(checked.voucher(), priced.voucherUses());
+        }
+        TicketOrder order = newOrder(checked, request, buyer, priced, method, now);
+        List<Ticket> tickets = writeTickets(order, checked, request, attendees, priced, now);
+        if (checked.offer() != null) {
+            waitlist.accepted(checked.offer(), checked.counts().entrySet().stream()
+                    .filter(e -> e.getKey().id == checked.offer().ticketTypeId).mapToInt(Map.Entry::getValue)
+                    .sum(), now);
+        }
+        metrics.counter("frontdesk.tickets.orders.placed").increment();
+        return announce(order, checked.event(), buyer, tickets, idempotencyKey);
+    }
+
+    /** Everything that can be refused before a seat is locked: sales, types, quantities, voucher, offer. */
+    private CheckedRequest check(Event event, PlaceOrder request, Instant now) {
+        if (!EventCatalog.salesOpen(event, now)) {
+            throw ProblemException.conflict("sales-closed", "Sales closed", "Tickets for this event are not on sale.");
+        }
+        Map<String, TicketType> typesByCode = new HashMap<>();
+        EventCatalog.types(event).forEach(t -> typesByCode.put(t.code, t));
+        List<TicketType> lineTypes = new ArrayList<>();
+        SortedMap<TicketType, Integer> counts = new TreeMap<>(Comparator.comparing((TicketType t) -> t.id));
+        for (int i = 0; i < request.tickets().size(); i++) {
+            TicketType type = typesByCode.get(request.tickets().get(i).type());
+            if (type == null) {
+                throw ProblemException.invalid("tickets[" + i + "].type", "is not a ticket type of this event");
+            }
+            lineTypes.add(type);
+            counts.merge(type, 1, Integer::sum);
+        }
+        counts.forEach((type, n) -> {
+            if (n > type.maxPerOrder) {
+                throw ProblemException.invalid("tickets",
+                        "at most " + type.maxPerOrder + " tickets of type " + type.code + " per order");
+            }
+        });
+        Voucher voucher = voucher(event, request.voucher(), lineTypes);
+        return new CheckedRequest(event, lineTypes, counts, voucher, offer(request.waitlistOffer(), counts));
+    }
+
+    private static Voucher voucher(Event event, String code, List<TicketType> lineTypes) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        Voucher voucher = Voucher.<Voucher>find("eventId = ?1 and codeKey = ?2 and active = true", event.id,
+                code.strip().toUpperCase(Locale.ROOT)).firstResultOptional()
+                .orElseThrow(() -> ProblemException.invalid("voucher", "is not a voucher for this event"));
+        if (lineTypes.stream().noneMatch(t -> voucher.discount().appliesTo(t.code))) {
+            throw ProblemException.invalid("voucher", "does not apply to these tickets");
+        }
+        return voucher;
+    }
+
+    /** The waiting-list offer, read now and locked only after its own ticket type, as everywhere else. */
+    private WaitlistEntry offer(String token, SortedMap<TicketType, Integer> counts) {
+        if (token == null) {
+            return null;
+        }
+        Long offerId = tokens.find(TokenPurpose.WAITLIST_OFFER, token).map(t -> t.subjectId)
+                .orElseThrow(() -> ProblemException.invalid("waitlistOffer", "is not a current offer"));
+        WaitlistEntry offer = WaitlistEntry.findById(offerId);
+        if (offer == null || counts.keySet().stream().noneMatch(t -> t.id == offer.ticketTypeId)) {
+            throw ProblemException.invalid("waitlistOffer", "is not a current offer for these tickets");
+        }
+        return offer;
+    }
+
+    private Contact recordBuyer(Event event, PlaceOrder request, ClientInfo client) {
+        Contact buyer = contacts.findOrCreate(request.buyer().email(), request.buyer().name());
+        contacts.recordConsent(buyer, new ConsentWording(CONSENT_PURPOSE, "tickets-" + event.slug,
+                "I accept the terms of sale of " + event.name + " and that my data is used to run it."),
+                "order:" + event.slug, client);
+        return buyer;
+    }
+
+    private static Map<String, TypePrice> typePrices(Iterable<TicketType> types, Map<Long, Integer> earlySeats) {
+        Map<String, TypePrice> prices = new HashMap<>();
+        for (TicketType type : types) {
+            long early = type.earlyAmount == null ? type.priceAmount : type.earlyAmount;
+            prices.put(type.code, new TypePrice(type.code, type.priceAmount, early, earlySeats.get(type.id)));
+        }
+        return prices;
+    }
+
+    private TicketOrder newOrder(CheckedRequest checked, PlaceOrder request, Contact buyer, PricedOrder priced,
+            PaymentMethod method, Instant now) {
+        TicketOrder order = new TicketOrder();
+        order.publicId = UUID.randomUUID();
+        order.accessToken = OrderAccess.newToken();
+        order.eventId = checked.event().id;
+        order.buyerId = buyer.id;
+        order.buyerName = request.buyer().name();
+        order.currency = checked.event().currency;
+        order.voucherId = checked.voucher() == null ? null : checked.voucher().id;
+        order.waitlistEntryId = checked.offer() == null ? null : checked.offer().id;
+        order.paymentReference = Tokens.paymentReference("FD");
+        order.totalAmount = priced.total();
+        order.status = OrderStatus.PENDING_PAYMENT;
+        // A free order (a comp voucher) is confirmed at once, so it neither needs a payment method nor expires.
+        order.paymentMethod = priced.total() == 0 ? PaymentMethod.NONE : method;
+        order.expiresAt = priced.total() == 0 ? null : now.plus(method == PaymentMethod.CARD
+                ? longer(config.cardHold(), MIN_CARD_HOLD) : config.invoiceHold());
+        order.createdAt = now;
+        order.updatedAt = now;
+        order.persist();
+        return order;
+    }
+
+    private static List<Ticket> writeTickets(TicketOrder order, CheckedRequest checked, PlaceOrder request,
+            List<Contact> attendees, PricedOrder priced, Instant now) {
+        List<Ticket> tickets = new ArrayList<>();
+        for (int i = 0; i < request.tickets().size(); i++) {
+            TicketRequest line = request.tickets().get(i);
+            PricedTicket price = priced.tickets().get(i);
+            Ticket ticket = new Ticket();
+            ticket.orderId = order.id;
+            ticket.ticketTypeId = checked.lineTypes().get(i).id;
+            ticket.attendeeId = attendees.get(i).id;
+            ticket.attendeeName = line.attendee().name();
+            ticket.earlyBirdSeat = price.earlyBirdSeat();
+            ticket.priceLabel = price.label();
+            ticket.priceAmount = price.price();
+            ticket.voucherUsed = price.voucherUsed();
+            ticket.createdAt = now;
+            ticket.persist();
+            tickets.add(ticket);
+        }
+        return tickets;
+    }
+
+    /** The free order is confirmed, the invoice order gets its payment details, the card order its checkout. */
+    private Reservation announce(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets,
+            String idempotencyKey) {
+        if (order.totalAmount == 0) {
+            fulfilment.confirm(order);
+        } else if (order.paymentMethod == PaymentMethod.INVOICE) {
+            mails.orderReceived(order, event, buyer, tickets, bankDetails());
+        }
+        OrderView view = OrderViews.view(order, event, tickets, false);
+        if (order.paymentMethod == PaymentMethod.CARD) {
+            return new Reservation(view, checkout.request(order, event, buyer, tickets.size()));
+        }
+        if (idempotencyKey != null) {
+            idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, 201, view);
+        }
+        return new Reservation(view, null);
+    }
+
+    private BankDetails bankDetails() {
+        return new BankDetails(config.bank().accountHolder(), config.bank().iban(), config.bank().bankName());
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
