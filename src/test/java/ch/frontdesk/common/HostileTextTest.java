@@ -97,7 +97,7 @@ class HostileTextTest extends FrontdeskTest {
     @ValueSource(strings = {SCRIPT, SQL})
     void aWaitingListNameIsStoredAsTyped(String name) {
         given().contentType(ContentType.JSON).body(Map.of("email", "wait@example.org", "name", name, "type", "pass",
-                "quantity", 1)).post("/api/events/" + TicketFixtures.EVENT + "/waitlist").then().statusCode(201);
+                "quantity", 1)).post("/api/events/" + TicketFixtures.EVENT + "/waitlist").then().statusCode(202);
 
         assertThat(database.single("select name from waitlist_entry")).isEqualTo(name);
         for (Object html : htmlMails("wait@example.org")) {
