@@ -27,10 +27,10 @@ class PackagedServiceIT {
 
     @Test
     void aPersonSubscribesConfirmsAndUnsubscribesThroughTheRealService() throws Exception {
-        given().get("http://localhost:" + PackagedServiceResource.MANAGEMENT_PORT + "/q/health/ready")
+        given().get("http://localhost:" + PackagedServiceResource.managementPort + "/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(404);
-        given().get("http://localhost:" + PackagedServiceResource.MANAGEMENT_PORT + "/q/metrics").then().statusCode(200);
+        given().get("http://localhost:" + PackagedServiceResource.managementPort + "/q/metrics").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(404);
         // Production describes its API but shows no Swagger UI unless FRONTDESK_SWAGGER_UI turns it on.
         given().get("/q/openapi").then().statusCode(200);
@@ -51,11 +51,11 @@ class PackagedServiceIT {
         String listUnsubscribe = welcome.getHeader("List-Unsubscribe")[0];
         assertThat(welcome.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         String unsubscribeUrl = listUnsubscribe.substring(1, listUnsubscribe.length() - 1);
-        assertThat(unsubscribeUrl).startsWith("http://localhost:8089/api/newsletter/unsubscribe?token=");
+        assertThat(unsubscribeUrl).startsWith(PackagedServiceResource.PUBLIC_URL + "/api/newsletter/unsubscribe?token=");
 
         given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("List-Unsubscribe", "One-Click")
-                .post(unsubscribeUrl.replace("http://localhost:8089", ""))
+                .post(unsubscribeUrl.replace(PackagedServiceResource.PUBLIC_URL, ""))
                 .then().statusCode(200).body("status", equalTo("unsubscribed"));
     }
 
@@ -118,6 +118,19 @@ class PackagedServiceIT {
         given().get("/api/admin/outbox").then().statusCode(401);
         given().auth().preemptive().basic("owner", "owner-password").get("/api/admin/outbox")
                 .then().statusCode(200);
+    }
+
+    /** FrontdeskMain, not a flag on the command line, lets a broken escape through to the problem-detail answer. */
+    @Test
+    void aBrokenEscapeInTheAddressIsAProblemDetailInThePackagedService() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/events/summit%G0 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"status\":400");
+        }
     }
 
     private static MimeMessage awaitMessage(int count) {

@@ -42,4 +42,13 @@ public class Database {
         }
         return query.getSingleResult();
     }
+
+    @Transactional
+    public java.util.List<?> list(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList();
+    }
 }
