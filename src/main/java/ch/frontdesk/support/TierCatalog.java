@@ -1,9 +1,9 @@
 package ch.frontdesk.support;
 
 import ch.frontdesk.common.ProblemException;
-import ch.frontdesk.support.Api.TierAdminView;
-import ch.frontdesk.support.Api.TierRequest;
-import ch.frontdesk.support.Api.TierView;
+import ch.frontdesk.support.SupportBodies.TierAdminView;
+import ch.frontdesk.support.SupportBodies.TierRequest;
+import ch.frontdesk.support.SupportBodies.TierView;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
