@@ -11,11 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes public creating POSTs safe to retry. The key is claimed in the transaction of the work it guards:
  * a second request with the same key waits on the first one's row, then replays its stored answer; if the
- * first one rolled back, the second one does the work itself.
+ * first one rolled back, the second one does the work itself. A caller that claims in a transaction of its own
+ * (to call a payment provider before storing anything) holds the key for a short lease only: if it dies before
+ * completing, a retry with the same body takes the key over once the lease is over, instead of being refused for
+ * as long as the key is remembered.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -28,11 +32,14 @@ public class Idempotency {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Duration lease;
 
-    Idempotency(EntityManager em, ObjectMapper json, Clock clock) {
+    Idempotency(EntityManager em, ObjectMapper json, Clock clock,
+            @ConfigProperty(name = "frontdesk.idempotency.lease", defaultValue = "30s") Duration lease) {
         this.em = em;
         this.json = json;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /** The first answer given for a key. */
@@ -49,17 +56,25 @@ public class Idempotency {
     /**
      * Claims {@code key} for a request whose content is {@code request}. Empty: the caller does the work and
      * then calls {@link #complete}. Present: the answer to replay. A key reused with another request is 422.
+     * A key still in progress within its lease is 409 (from {@link #read}); past its lease, the same request
+     * takes it over and does the work.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<StoredResponse> claim(String scope, String key, Object request) {
         String requestHash = Tokens.sha256(canonical(request));
-        int inserted = em.createNativeQuery("""
-                insert into idempotency_record (scope, idem_key, request_hash, created_at)
-                values (?1, ?2, ?3, ?4) on conflict do nothing""")
+        Instant now = clock.instant();
+        int claimed = em.createNativeQuery("""
+                insert into idempotency_record (scope, idem_key, request_hash, created_at, lease_until)
+                values (?1, ?2, ?3, ?4, ?5)
+                on conflict (scope, idem_key) do update set created_at = excluded.created_at,
+                                                          lease_until = excluded.lease_until
+                where idempotency_record.response_status is null
+                  and idempotency_record.request_hash = excluded.request_hash
+                  and (idempotency_record.lease_until is null or idempotency_record.lease_until <= ?4)""")
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash)
-                .setParameter(4, clock.instant())
+                .setParameter(4, now).setParameter(5, now.plus(lease))
                 .executeUpdate();
-        if (inserted == 1) {
+        if (claimed == 1) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
@@ -97,7 +112,7 @@ public class Idempotency {
 
     public <T> T read(StoredResponse stored, Class<T> type) {
         if (stored.body() == null) {
-            throw ProblemException.conflict("request-in-progress", "Request in progress",
+            throw ProblemException.conflict("idempotency-key-in-use", "Idempotency key in use",
                     "A request with this Idempotency-Key is still being handled; retry in a moment.");
         }
         try {

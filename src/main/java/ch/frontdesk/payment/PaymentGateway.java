@@ -1,6 +1,5 @@
 package ch.frontdesk.payment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,8 +15,8 @@ public interface PaymentGateway {
     /** A hosted checkout page for one payment ({@code interval} null) or a subscription (month or year). */
     Checkout startCheckout(CheckoutRequest request);
 
-    /** The subscription as Stripe holds it now. */
-    JsonNode subscription(String subscriptionId);
+    /** The subscription as the provider holds it now; {@link UnknownAtStripeException} when it has none. */
+    Subscription subscription(String subscriptionId);
 
     /** Ends the subscription when its paid period ends. */
     void cancelAtPeriodEnd(String subscriptionId, String idempotencyKey);

@@ -79,8 +79,9 @@ public class StripeGateway implements PaymentGateway {
     }
 
     @Override
-    public JsonNode subscription(String subscriptionId) {
-        return call("reading a subscription", () -> api.subscription(auth(), subscriptionId));
+    public Subscription subscription(String subscriptionId) {
+        return StripeEventMapping.subscription(
+                call("reading a subscription", () -> api.subscription(auth(), subscriptionId)));
     }
 
     @Override

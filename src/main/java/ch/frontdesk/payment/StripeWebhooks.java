@@ -14,13 +14,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
- * Receives Stripe's webhook events: the signature is checked before anything else, each event id is handled
- * once, and the features observe the event in the same transaction that records it.
+ * Receives Stripe's webhook events: the signature is checked before anything else, each event becomes one of our
+ * {@link PaymentEvent}s, each event id is handled once, and the features observe the event in the same
+ * transaction that records it.
  */
 @ApplicationScoped
 public class StripeWebhooks {
@@ -30,21 +32,29 @@ public class StripeWebhooks {
     private final StripeConfig config;
     private final ObjectMapper json;
     private final EntityManager em;
-    private final Event<StripeEvent> observers;
+    private final Event<PaymentEvent> observers;
+    private final Event<PaymentEventReceived> received;
+    private final PaymentGateway gateway;
     private final Clock clock;
 
-    StripeWebhooks(StripeConfig config, ObjectMapper json, EntityManager em, Event<StripeEvent> observers, Clock clock) {
+    StripeWebhooks(StripeConfig config, ObjectMapper json, EntityManager em, Event<PaymentEvent> observers,
+            Event<PaymentEventReceived> received, PaymentGateway gateway, Clock clock) {
         this.config = config;
         this.json = json;
         this.em = em;
         this.observers = observers;
+        this.received = received;
+        this.gateway = gateway;
         this.clock = clock;
     }
 
     /**
      * Handles one event. The body stays bytes until its signature is checked: decoding first could change what
-     * the signature is compared against. A signed event about something Stripe itself no longer knows is ignored
-     * with {@code 200}: answering an error would only make Stripe retry it for days.
+     * the signature is compared against. Everything that calls Stripe (reading a subscription, giving money back)
+     * happens before the transaction that records the event, so no lock or connection is held while Stripe
+     * answers; if Stripe cannot be reached, the answer is {@code 500} and nothing is recorded, so Stripe sends
+     * the event again. A signed event about something Stripe itself no longer knows is ignored with {@code 200}:
+     * answering an error would only make Stripe retry it for days.
      */
     public void receive(byte[] payload, String signatureHeader) {
         verify(payload, signatureHeader);
@@ -59,21 +69,40 @@ public class StripeWebhooks {
         if (id == null || type == null) {
             throw ProblemException.invalid("id", "an event needs an id and a type");
         }
+        if (alreadyHandled(id)) {
+            LOG.debugf("Stripe event %s was already handled", id);
+            return;
+        }
+        Optional<PaymentEvent> ours;
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                int first = em.createNativeQuery(
-                        "insert into stripe_event (id, type, received_at) values (?1, ?2, ?3) on conflict do nothing")
-                        .setParameter(1, id).setParameter(2, type).setParameter(3, clock.instant()).executeUpdate();
-                if (first == 0) {
-                    LOG.debugf("Stripe event %s was already handled", id);
-                    return;
-                }
-                observers.fire(new StripeEvent(id, type, event.path("data").path("object")));
-            });
+            ours = StripeEventMapping.map(id, type, event.path("data").path("object"), gateway);
+            ours.ifPresent(e -> received.fire(new PaymentEventReceived(e)));
         } catch (UnknownAtStripeException e) {
             LOG.infof("Stripe event %s (%s) is about an object Stripe does not know (%s): ignored", id, type,
                     e.getMessage());
+            return;
+        } catch (PaymentProviderException e) {
+            throw new ProblemException(500, "payment-provider-unavailable", "Payment provider unavailable",
+                    "Stripe could not be reached while handling the event; it was not recorded and can be sent again.");
         }
+        QuarkusTransaction.requiringNew().run(() -> record(id, type, ours));
+    }
+
+    private boolean alreadyHandled(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                "select 1 from stripe_event where id = ?1").setParameter(1, id).getResultList().isEmpty());
+    }
+
+    /** Records the event as handled and lets the features apply it, all or nothing; a repeat does nothing. */
+    private void record(String id, String type, Optional<PaymentEvent> event) {
+        int first = em.createNativeQuery(
+                        "insert into stripe_event (id, type, received_at) values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, id).setParameter(2, type).setParameter(3, clock.instant()).executeUpdate();
+        if (first == 0) {
+            LOG.debugf("Stripe event %s was handled meanwhile", id);
+            return;
+        }
+        event.ifPresent(observers::fire);
     }
 
     /**

@@ -17,8 +17,8 @@ import ch.frontdesk.payment.BankDetails;
 import ch.frontdesk.payment.PaymentGateway;
 import ch.frontdesk.payment.PaymentGateway.Checkout;
 import ch.frontdesk.payment.PaymentMethod;
-import ch.frontdesk.support.Api.PledgeRequest;
-import ch.frontdesk.support.Api.PledgeView;
+import ch.frontdesk.support.SupportBodies.PledgeRequest;
+import ch.frontdesk.support.SupportBodies.PledgeView;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -75,11 +76,7 @@ public class PledgeService {
      * leaves no pledge behind.
      */
     public PledgeView pledge(PledgeRequest request, ClientInfo client, String idempotencyKey) {
-        boolean card = "card".equals(request.paymentMethod());
-        if (card && !gateway.available()) {
-            throw new ProblemException(422, "payment-method-unavailable", "Payment method unavailable",
-                    "Card payments are not available; please choose invoice.", null, null, Map.of());
-        }
+        boolean card = PaymentMethod.choose(request.paymentMethod(), gateway) == PaymentMethod.CARD;
         if (idempotencyKey != null) {
             var earlier = QuarkusTransaction.requiringNew()
                     .call(() -> idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, request));
@@ -150,7 +147,7 @@ public class PledgeService {
         }
         pledge.persist();
         if (card == null) {
-            mails.invoice(pledge, tier, contact, false, bank());
+            mails.paymentInstructions(pledge, tier, contact, bank());
         }
         metrics.counter("frontdesk.support.pledges.created", "tier", tier.code).increment();
 
@@ -199,26 +196,79 @@ public class PledgeService {
 
     /**
      * One click from any supporter email: nothing more is charged. An unpaid pledge ends now; a paid one stays
-     * active until its paid period ends. Cancelling again changes nothing.
+     * active until its paid period ends. Cancelling again changes nothing. The provider is told first, outside any
+     * transaction, and the cancellation recorded after; should the pledge change meanwhile (a webhook), the step
+     * is taken again for its new state.
      */
-    @Transactional
     public PledgeView cancel(String rawToken) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ProviderStep step = QuarkusTransaction.requiringNew().call(() -> providerStep(cancellable(rawToken, false)));
+            step.take(gateway);
+            Optional<PledgeView> recorded = QuarkusTransaction.requiringNew().call(() -> recordCancel(rawToken, step));
+            if (recorded.isPresent()) {
+                return recorded.get();
+            }
+        }
+        throw ProblemException.conflict("pledge-changing", "Pledge changing",
+                "The pledge is being changed by a payment right now; please try again in a moment.");
+    }
+
+    /** What the card provider must do before a pledge can be recorded as cancelled. */
+    private record ProviderStep(String action, String id, String idempotencyKey) {
+
+        static final ProviderStep NONE = new ProviderStep("none", null, null);
+
+        void take(PaymentGateway gateway) {
+            switch (action) {
+                case "cancel-at-period-end" -> gateway.cancelAtPeriodEnd(id, idempotencyKey);
+                case "cancel-now" -> gateway.cancelNow(id, idempotencyKey);
+                case "expire-checkout" -> gateway.expireCheckout(id, idempotencyKey);
+                default -> { }
+            }
+        }
+    }
+
+    private static ProviderStep providerStep(Pledge pledge) {
+        String key = "frontdesk-cancel-" + pledge.publicId;
+        if (cancelled(pledge)) {
+            return ProviderStep.NONE;
+        }
+        if (pledge.stripeSubscriptionId != null && pledge.status == PledgeStatus.ACTIVE) {
+            return new ProviderStep("cancel-at-period-end", pledge.stripeSubscriptionId, key);
+        }
+        if (pledge.stripeSubscriptionId != null) {
+            // Past due: nothing is paid up, so the subscription ends now and Stripe stops retrying the card.
+            return new ProviderStep("cancel-now", pledge.stripeSubscriptionId, key);
+        }
+        if (pledge.checkoutUrl != null && pledge.stripeCheckoutSessionId != null) {
+            // Not paid yet: the checkout is closed so it cannot be paid after the cancellation.
+            return new ProviderStep("expire-checkout", pledge.stripeCheckoutSessionId, key);
+        }
+        return ProviderStep.NONE;
+    }
+
+    private Pledge cancellable(String rawToken, boolean lock) {
         AccessToken token = tokens.find(TokenPurpose.PLEDGE_CANCEL, rawToken)
                 .orElseThrow(() -> ProblemException.notFound("This link is not valid."));
-        Pledge pledge = Pledge.findById(token.subjectId, LockModeType.PESSIMISTIC_WRITE);
+        return lock ? Pledge.findById(token.subjectId, LockModeType.PESSIMISTIC_WRITE) : Pledge.findById(token.subjectId);
+    }
+
+    private static boolean cancelled(Pledge pledge) {
+        return pledge.status == PledgeStatus.CANCELLED || pledge.status == PledgeStatus.EXPIRED || pledge.cancelAtPeriodEnd;
+    }
+
+    /** Records the cancellation if the step taken is still the one the pledge needs; empty when it is not. */
+    private Optional<PledgeView> recordCancel(String rawToken, ProviderStep taken) {
+        Pledge pledge = cancellable(rawToken, true);
         SupportTier tier = SupportTier.findById(pledge.tierId);
-        if (pledge.status == PledgeStatus.CANCELLED || pledge.status == PledgeStatus.EXPIRED || pledge.cancelAtPeriodEnd) {
-            return view(pledge, tier);
+        if (cancelled(pledge)) {
+            return Optional.of(view(pledge, tier));
+        }
+        if (!providerStep(pledge).equals(taken)) {
+            return Optional.empty();
         }
         Instant now = clock.instant();
-        if (pledge.stripeSubscriptionId != null && pledge.status == PledgeStatus.ACTIVE) {
-            gateway.cancelAtPeriodEnd(pledge.stripeSubscriptionId, "frontdesk-cancel-" + pledge.publicId);
-        } else if (pledge.stripeSubscriptionId != null) {
-            // Past due: nothing is paid up, so the subscription ends now and Stripe stops retrying the card.
-            gateway.cancelNow(pledge.stripeSubscriptionId, "frontdesk-cancel-" + pledge.publicId);
-        } else if (pledge.checkoutUrl != null && pledge.stripeCheckoutSessionId != null) {
-            // Not paid yet: the checkout is closed so it cannot be paid after the cancellation.
-            gateway.expireCheckout(pledge.stripeCheckoutSessionId, "frontdesk-cancel-" + pledge.publicId);
+        if (taken.action().equals("expire-checkout")) {
             pledge.checkoutUrl = null;
         }
         if (pledge.status == PledgeStatus.ACTIVE) {
@@ -231,7 +281,7 @@ public class PledgeService {
         pledge.updatedAt = now;
         mails.cancelled(pledge, tier, Contact.findById(pledge.contactId));
         metrics.counter("frontdesk.support.pledges.cancelled").increment();
-        return view(pledge, tier);
+        return Optional.of(view(pledge, tier));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

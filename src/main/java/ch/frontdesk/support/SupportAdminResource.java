@@ -1,9 +1,9 @@
 package ch.frontdesk.support;
 
 import ch.frontdesk.common.ProblemException;
-import ch.frontdesk.support.Api.PledgeView;
-import ch.frontdesk.support.Api.TierAdminView;
-import ch.frontdesk.support.Api.TierRequest;
+import ch.frontdesk.support.SupportBodies.PledgeView;
+import ch.frontdesk.support.SupportBodies.TierAdminView;
+import ch.frontdesk.support.SupportBodies.TierRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

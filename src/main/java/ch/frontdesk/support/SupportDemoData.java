@@ -1,7 +1,7 @@
 package ch.frontdesk.support;
 
 import ch.frontdesk.common.Money;
-import ch.frontdesk.support.Api.TierRequest;
+import ch.frontdesk.support.SupportBodies.TierRequest;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -55,6 +55,14 @@ class SupportMails {
         this.frontdesk = frontdesk;
     }
 
+    /**
+     * The bank details for a new invoice pledge. This is the one mail support sends to an address nobody has
+     * confirmed yet (whoever typed it in the form), so this is where a cap per address and day belongs.
+     */
+    void paymentInstructions(Pledge pledge, SupportTier tier, Contact to, BankDetails bank) {
+        invoice(pledge, tier, to, false, bank);
+    }
+
     void invoice(Pledge pledge, SupportTier tier, Contact to, boolean renewal, BankDetails bank) {
         send("support.invoice", to, renewal ? "Renewing your support for Engineering Prompts" : "Your support for Engineering Prompts: payment details",
                 Templates.invoice(to.name, tier.name, amount(pledge), pledge.interval.json(), renewal,

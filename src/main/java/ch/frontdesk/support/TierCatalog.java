@@ -1,9 +1,10 @@
 package ch.frontdesk.support;
 
+import ch.frontdesk.common.Money;
 import ch.frontdesk.common.ProblemException;
-import ch.frontdesk.support.Api.TierAdminView;
-import ch.frontdesk.support.Api.TierRequest;
-import ch.frontdesk.support.Api.TierView;
+import ch.frontdesk.support.SupportBodies.TierAdminView;
+import ch.frontdesk.support.SupportBodies.TierRequest;
+import ch.frontdesk.support.SupportBodies.TierView;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -75,6 +76,8 @@ public class TierCatalog {
     }
 
     private void apply(SupportTier tier, TierRequest request) {
+        // Dev-mode tiers are created in code, past the request validation: the same rule holds for them.
+        Money.requireTwoDecimals("price.currency", request.price().currency());
         tier.name = request.name().strip();
         tier.description = request.description();
         tier.amount = request.price().amount();

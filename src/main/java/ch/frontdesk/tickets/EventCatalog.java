@@ -183,6 +183,7 @@ public class EventCatalog {
         event.endsOn = request.endsOn();
         event.venue = request.venue().strip();
         event.timezone = request.timezone();
+        Money.requireTwoDecimals("currency", request.currency());
         event.currency = request.currency() == null ? (event.currency == null ? "CHF" : event.currency) : request.currency();
         event.salesStart = request.salesStart();
         event.salesEnd = request.salesEnd();

@@ -1,11 +1,13 @@
 package ch.frontdesk.tickets;
 
-import ch.frontdesk.payment.StripeEvent;
+import ch.frontdesk.payment.PaymentEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Card-paid ticket orders as Stripe reports them. */
+/** Card-paid ticket orders as the payment provider reports them. */
 @ApplicationScoped
 class TicketPayments {
 
@@ -15,36 +17,22 @@ class TicketPayments {
         this.orders = orders;
     }
 
-    void on(@Observes StripeEvent event) {
-        switch (event.type()) {
-            case "checkout.session.completed" -> {
-                if (paid(event)) {
-                    order(event).ifPresent(id -> orders.cardPaid(id, event.object().path("payment_intent").asText(null)));
-                }
-            }
-            case "checkout.session.expired" -> order(event).ifPresent(orders::cardCheckoutExpired);
-            case "charge.refunded" -> {
-                String paymentIntent = event.object().path("payment_intent").asText(null);
-                if (paymentIntent != null) {
-                    orders.refunded(paymentIntent);
-                }
-            }
-            default -> { }
+    void on(@Observes PaymentEvent event) {
+        if (event instanceof PaymentEvent.CheckoutCompleted completed && completed.paid()) {
+            order(completed.metadata()).ifPresent(id -> orders.cardPaid(id, completed.paymentId()));
+        } else if (event instanceof PaymentEvent.CheckoutExpired expired) {
+            order(expired.metadata()).ifPresent(orders::cardCheckoutExpired);
+        } else if (event instanceof PaymentEvent.Refunded refunded && refunded.paymentId() != null) {
+            orders.refunded(refunded.paymentId());
         }
     }
 
-    /** A completed checkout may still wait for a delayed payment method; only money received confirms. */
-    static boolean paid(StripeEvent event) {
-        String status = event.object().path("payment_status").asText("");
-        return status.equals("paid") || status.equals("no_payment_required");
-    }
-
-    private static java.util.Optional<UUID> order(StripeEvent event) {
-        String id = event.metadata("order");
+    private static Optional<UUID> order(Map<String, String> metadata) {
+        String id = metadata.get("order");
         try {
-            return id == null ? java.util.Optional.empty() : java.util.Optional.of(UUID.fromString(id));
+            return id == null ? Optional.empty() : Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -289,6 +289,118 @@ class StripePaymentsTest extends FrontdeskTest {
                 .then().statusCode(201);
     }
 
+    private static final String REFUNDS = "/v1/refunds";
+
+    private String cancelLink() {
+        var tokens = io.quarkus.arc.Arc.container().instance(ch.frontdesk.common.AccessTokens.class).get();
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> tokens.issue(
+                ch.frontdesk.common.TokenPurpose.PLEDGE_CANCEL, database.count("select id from pledge"), null));
+    }
+
+    private String eventPayload(String id, String type, String object) {
+        return "{\"id\": \"" + id + "\", \"object\": \"event\", \"type\": \"" + type
+                + "\", \"data\": {\"object\": " + object + "}}";
+    }
+
+    private Response send(String payload) {
+        return webhook(payload, clock.instant().getEpochSecond(), StripeStandIn.WEBHOOK_SECRET);
+    }
+
+    @Test
+    void aWebhookThatNeedsStripeWhileItIsDownAnswers500AndIsHandledWhenSentAgain() {
+        String pledge = cardPledge();
+        stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions/sub_test_1")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\": {\"type\": \"api_error\"}}")));
+        String completed = eventPayload("evt_retried", "checkout.session.completed", sessionCompleted(pledge));
+
+        send(completed).then().statusCode(500).contentType("application/problem+json")
+                .body("type", endsWith("payment-provider-unavailable"));
+        assertThat(database.count("select count(*) from stripe_event")).isZero();
+        assertThat(status()).isEqualTo("pending_payment");
+
+        subscriptionIs("active", PERIOD_END, false, pledge);
+        send(completed).then().statusCode(200);
+        assertThat(status()).isEqualTo("active");
+        assertThat(database.count("select count(*) from stripe_event where id = 'evt_retried'")).isEqualTo(1);
+    }
+
+    @Test
+    void noTransactionIsOpenWhileTheWebhookOrACancellationCallsStripe() {
+        String pledge = cardPledge();
+        subscriptionIs("active", PERIOD_END, false, pledge);
+        stripe.stubFor(post(urlPathEqualTo("/v1/subscriptions/sub_test_1")).willReturn(json("""
+                {"id": "sub_test_1", "object": "subscription", "status": "active", "cancel_at_period_end": true}""")));
+        StripeStandIn.LocksWhileCalled.SEEN.clear();
+
+        event("checkout.session.completed", sessionCompleted(pledge)).then().statusCode(200);
+        event("invoice.paid", invoice("paid", 500)).then().statusCode(200);
+        event("customer.subscription.updated", "{\"id\": \"sub_test_1\", \"object\": \"subscription\"}")
+                .then().statusCode(200);
+        given().post("/api/support/pledges/cancel?token=" + cancelLink()).then().statusCode(200);
+
+        assertThat(StripeStandIn.LocksWhileCalled.SEEN).extracting(StripeStandIn.LocksWhileCalled.Seen::call)
+                .contains("GET /v1/subscriptions/sub_test_1", "POST /v1/subscriptions/sub_test_1");
+        assertThat(StripeStandIn.LocksWhileCalled.SEEN).allSatisfy(seen -> assertThat(seen.locks()).isZero());
+        assertThat(status()).isEqualTo("active");
+        assertThat(database.count("select count(*) from pledge where cancel_at_period_end")).isEqualTo(1);
+    }
+
+    @Test
+    void theLockProbeSeesACallMadeInsideATransaction() {
+        String pledge = cardPledge();
+        subscriptionIs("active", PERIOD_END, false, pledge);
+        StripeStandIn.LocksWhileCalled.SEEN.clear();
+        var gateway = io.quarkus.arc.Arc.container().instance(PaymentGateway.class).get();
+
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            database.count("select count(*) from pledge");
+            io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
+                    .createNativeQuery("select id from pledge for update").getResultList();
+            gateway.subscription("sub_test_1");
+        });
+
+        assertThat(StripeStandIn.LocksWhileCalled.SEEN).singleElement()
+                .satisfies(seen -> assertThat(seen.locks()).isPositive());
+    }
+
+    @Test
+    void aPledgePaidAfterItWasCancelledIsRefundedFirstInvoiceIncludedAndGetsNoReceipt() {
+        String pledge = cardPledge();
+        stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions/cs_test_1/expire")).willReturn(json("""
+                {"id": "cs_test_1", "object": "checkout.session", "status": "expired"}""")));
+        given().post("/api/support/pledges/cancel?token=" + cancelLink()).then().statusCode(200);
+        assertThat(status()).isEqualTo("cancelled");
+
+        // The supporter had paid in another tab just before: Stripe reports the checkout and its first invoice.
+        subscriptionIs("active", PERIOD_END, false, pledge);
+        stripe.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/v1/subscriptions/sub_test_1"))
+                .willReturn(json("{\"id\": \"sub_test_1\", \"object\": \"subscription\", \"status\": \"canceled\"}")));
+        event("checkout.session.completed", sessionCompleted(pledge)).then().statusCode(200);
+        stripe.verify(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                urlPathEqualTo("/v1/subscriptions/sub_test_1")).withHeader("Idempotency-Key", equalTo("frontdesk-cancel-late-" + pledge)));
+
+        stripe.stubFor(post(urlPathEqualTo(REFUNDS)).willReturn(aResponse().withStatus(500)));
+        String firstInvoice = eventPayload("evt_first_invoice", "invoice.paid", """
+                {"id": "in_first", "object": "invoice", "status": "paid", "amount_paid": 500, "currency": "chf",
+                 "payment_intent": "pi_first", "subscription": "sub_test_1"}""");
+        send(firstInvoice).then().statusCode(500);
+        assertThat(database.count("select count(*) from stripe_event where id = 'evt_first_invoice'")).isZero();
+
+        stripe.stubFor(post(urlPathEqualTo(REFUNDS)).willReturn(json("""
+                {"id": "re_first", "object": "refund", "status": "succeeded", "payment_intent": "pi_first"}""")));
+        send(firstInvoice).then().statusCode(200);
+        stripe.verify(postRequestedFor(urlPathEqualTo(REFUNDS))
+                .withHeader("Idempotency-Key", equalTo("frontdesk-refund-late-pi_first"))
+                .withRequestBody(containing("payment_intent=pi_first")));
+
+        assertThat(status()).isEqualTo("cancelled");
+        assertThat(database.count("select count(*) from pledge_refund where payment_id = 'pi_first' and amount = 500"))
+                .isEqualTo(1);
+        assertThat(database.count("select count(*) from pledge_payment")).isZero();
+        assertThat(deliverTo("ada@example.org")).extracting(io.quarkus.mailer.Mail::getSubject)
+                .noneMatch(subject -> subject.contains("Receipt"));
+    }
+
     @Test
     void aCardTicketOrderIsConfirmedByTheWebhookAndRefundedWhenTheAdminCancelsIt() {
         summitWithSeats(5);

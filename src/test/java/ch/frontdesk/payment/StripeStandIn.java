@@ -7,7 +7,16 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for Stripe's API on loopback, answering with the object shapes Stripe documents. Tests add the
@@ -21,7 +30,7 @@ public class StripeStandIn implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        stripe = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        stripe = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(new LocksWhileCalled()));
         stripe.start();
         defaults();
         return Map.of(
@@ -32,6 +41,7 @@ public class StripeStandIn implements QuarkusTestResourceLifecycleManager {
     }
 
     static void defaults() {
+        LocksWhileCalled.SEEN.clear();
         stripe.resetAll();
         stripe.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(json("""
                 {"id": "cus_test_1", "object": "customer", "email": "ada@example.org"}""")));
@@ -44,6 +54,41 @@ public class StripeStandIn implements QuarkusTestResourceLifecycleManager {
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /**
+     * While Stripe's stand-in answers a call, the service is blocked waiting for it: this counts the locks that
+     * other database sessions hold then on tables of the service's schema. Every transaction that has read or
+     * written a table holds such a lock until it ends, so zero means the caller held no transaction open.
+     */
+    static final class LocksWhileCalled implements ServeEventListener {
+
+        record Seen(String call, long locks) {
+        }
+
+        static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
+            var dataSource = Arc.container().instance(AgroalDataSource.class).get();
+            try (Connection connection = dataSource.getConnection();
+                    var statement = connection.prepareStatement("""
+                            select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                            join pg_namespace n on n.oid = c.relnamespace
+                            where n.nspname = current_schema() and l.pid <> pg_backend_pid()""");
+                    var rows = statement.executeQuery()) {
+                rows.next();
+                SEEN.add(new Seen(serveEvent.getRequest().getMethod() + " " + serveEvent.getRequest().getUrl(),
+                        rows.getLong(1)));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String getName() {
+            return "locks-while-called";
+        }
     }
 
     @Override

@@ -57,6 +57,25 @@ class PledgeTest extends FrontdeskTest {
     }
 
     @Test
+    void tiersAndEventsInACurrencyWithoutTwoDecimalsAreRefused() {
+        for (String currency : new String[] {"JPY", "KWD", "BHD", "XXQ", "chf"}) {
+            admin().body(Map.of("code", "odd", "name", "Odd", "price", Map.of("amount", 500, "currency", currency),
+                            "interval", "month"))
+                    .post("/api/admin/support/tiers").then().statusCode(400)
+                    .body("errors.field", org.hamcrest.Matchers.hasItem("price.currency"));
+            admin().body(Map.of("slug", "summit", "name", "Summit", "startsOn", "2027-02-09", "endsOn", "2027-02-11",
+                            "venue", "EPFL", "timezone", "Europe/Zurich", "currency", currency))
+                    .post("/api/admin/events").then().statusCode(400)
+                    .body("errors.field", org.hamcrest.Matchers.hasItem("currency"));
+        }
+        assertThat(database.count("select count(*) from support_tier where code = 'odd'")).isZero();
+        assertThat(database.count("select count(*) from event")).isZero();
+
+        admin().body(Map.of("code", "euro", "name", "Euro", "price", Map.of("amount", 500, "currency", "EUR"),
+                "interval", "month")).post("/api/admin/support/tiers").then().statusCode(201);
+    }
+
+    @Test
     void theTiersOnOfferArePublic() {
         admin().delete("/api/admin/support/tiers/gift").then().statusCode(204);
         given().get("/api/support/tiers").then().statusCode(200)

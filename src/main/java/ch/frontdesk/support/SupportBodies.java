@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Request and response bodies of paid support. */
-public final class Api {
+public final class SupportBodies {
 
-    private Api() {
+    private SupportBodies() {
     }
 
     public record TierView(String code, String name, String description, long amount, String currency,
