@@ -1,7 +1,6 @@
 package ch.frontdesk.tickets;
 
 import ch.frontdesk.common.ClientInfo;
-import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.payment.PaymentGateway;
 import ch.frontdesk.payment.PaymentMethod;
 import ch.frontdesk.tickets.OrderReservation.Reservation;
@@ -10,7 +9,6 @@ import ch.frontdesk.tickets.TicketBodies.PlaceOrder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,7 +43,7 @@ public class OrderService {
      * and its seats are free again.
      */
     public OrderView place(String slug, PlaceOrder request, ClientInfo client, String idempotencyKey) {
-        PaymentMethod method = paymentMethod(request.paymentMethod());
+        PaymentMethod method = PaymentMethod.choose(request.paymentMethod(), gateway);
         Reservation held = QuarkusTransaction.requiringNew()
                 .call(() -> reservation.reserve(slug, request, client, idempotencyKey, method));
         if (held.checkout() == null) {
@@ -98,14 +96,4 @@ public class OrderService {
         cancellation.refundReported(paymentIntent);
     }
 
-    private PaymentMethod paymentMethod(String requested) {
-        if (requested == null || requested.equals("invoice")) {
-            return PaymentMethod.INVOICE;
-        }
-        if (!gateway.available()) {
-            throw new ProblemException(422, "payment-method-unavailable", "Payment method unavailable",
-                    "Card payments are not available; please choose invoice.", null, null, Map.of());
-        }
-        return PaymentMethod.CARD;
-    }
 }
