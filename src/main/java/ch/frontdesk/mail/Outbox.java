@@ -2,12 +2,16 @@ package ch.frontdesk.mail;
 
 import ch.frontdesk.common.Page;
 import ch.frontdesk.common.ProblemException;
+import ch.frontdesk.queue.QueueItemRetried;
+import ch.frontdesk.queue.QueueWorker;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The only way to send an email: the message is written in the caller's transaction, so it leaves if and only
@@ -23,11 +27,33 @@ public class Outbox {
     static final String OPT_IN_CONFIRMATION = "newsletter.confirmation";
 
     private final Suppressions suppressions;
+    private final UnverifiedMailCap unverifiedCap;
+    private final QueueWorker queues;
     private final Clock clock;
 
-    Outbox(Suppressions suppressions, Clock clock) {
+    Outbox(Suppressions suppressions, UnverifiedMailCap unverifiedCap, QueueWorker queues, Clock clock) {
         this.suppressions = suppressions;
+        this.unverifiedCap = unverifiedCap;
+        this.queues = queues;
         this.clock = clock;
+    }
+
+    /**
+     * Queues a mail to an address nobody has confirmed (a newsletter confirmation, an order received, pledge
+     * instructions, a waiting-list confirmation), within {@link MailConfig#unverifiedPerDay()} such mails per
+     * address in 24 hours, counted in the database so the cap holds across instances. The mail is made only when it
+     * may go, so no token is issued for a mail that is not sent. Names the requester typed belong in it only through
+     * {@link MailText#requesterName(String)}.
+     *
+     * @return empty when queued; else the instant the cap lets the next mail to this address go
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Instant> enqueueToUnverified(String recipient, Supplier<OutgoingMail> mail) {
+        Optional<Instant> refusedUntil = unverifiedCap.take(recipient);
+        if (refusedUntil.isEmpty()) {
+            enqueue(mail.get());
+        }
+        return refusedUntil;
     }
 
     /**
@@ -106,10 +132,25 @@ public class Outbox {
             throw ProblemException.conflict("not-retryable", "Not retryable",
                     "The message is " + message.status.name().toLowerCase() + ".");
         }
+        queues.forget(OutboxSender.QUEUE, id);
+        backInLine(message);
+        return OutboxMessageView.of(message);
+    }
+
+    /** The admin retried a dead message from the queues' view. */
+    void retried(@Observes QueueItemRetried item) {
+        if (OutboxSender.QUEUE.equals(item.queue())) {
+            OutboxMessage message = OutboxMessage.findById(item.id());
+            if (message != null && message.status == OutboxStatus.FAILED) {
+                backInLine(message);
+            }
+        }
+    }
+
+    private void backInLine(OutboxMessage message) {
         message.status = OutboxStatus.PENDING;
         message.attempts = 0;
         message.nextAttemptAt = clock.instant();
         message.lastError = null;
-        return OutboxMessageView.of(message);
     }
 }

@@ -1,49 +1,82 @@
 package ch.frontdesk.mail;
 
+import ch.frontdesk.queue.LeasedHandler;
+import ch.frontdesk.queue.QueueFailure;
+import ch.frontdesk.queue.QueueWorker;
+import ch.frontdesk.queue.RetryPolicy;
+import ch.frontdesk.queue.WorkQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers the outbox. Each round claims due messages with {@code FOR UPDATE SKIP LOCKED} and a short lease,
- * so several instances never take the same message; sends them with no database lock held; then records the
- * outcome. A failed delivery is retried with exponential backoff until {@link OutboxConfig#maxAttempts()}.
- * A message whose sender died mid-delivery is taken over when its lease runs out.
+ * Delivers the outbox, one message at a time through {@link QueueWorker}: each message is leased (claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, marked {@code sending} until a deadline) in its own transaction right before it is
+ * sent, sent with no database lock held, and its outcome recorded only if the lease still stands. A message whose
+ * sender died mid-delivery is taken over when its lease runs out. Each message carries a {@code Message-ID} made
+ * from its id, so a mail sent twice after an ambiguous SMTP answer is recognisable as one.
  */
 @ApplicationScoped
-public class OutboxSender {
+public class OutboxSender implements LeasedHandler<OutboxSender.Delivery> {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class);
-    private static final int MAX_ERROR_LENGTH = 1000;
+    static final String QUEUE = "outbox";
 
     private final Mailer mailer;
-    private final EntityManager em;
+    private final QueueWorker worker;
+    private final WorkQueue queue;
     private final OutboxConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final String sendingDomain;
 
-    OutboxSender(Mailer mailer, EntityManager em, OutboxConfig config, Clock clock, MeterRegistry metrics) {
+    OutboxSender(Mailer mailer, QueueWorker worker, @Named(QUEUE) WorkQueue outboxQueue, OutboxConfig config, Clock clock,
+            MeterRegistry metrics, @ConfigProperty(name = "quarkus.mailer.from") String from,
+            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration mailerTimeout) {
         this.mailer = mailer;
-        this.em = em;
+        this.worker = worker;
+        this.queue = outboxQueue;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
+        this.sendingDomain = domainOf(from);
+        // A send that outlasts its lease could be taken over and sent again by another instance.
+        if (config.lease().compareTo(mailerTimeout) <= 0) {
+            LOG.warnf("frontdesk.outbox.lease (%s) should be longer than quarkus.mailer.timeout (%s)",
+                    config.lease(), mailerTimeout);
+        }
     }
 
-    /** A claimed message, detached from the persistence context so it can be sent outside any transaction. */
+    /** The outbox as a queue: pending messages, and those whose sender's lease ran out. */
+    @Produces
+    @Singleton
+    @Named(QUEUE)
+    static WorkQueue outboxQueue(OutboxConfig config) {
+        return new WorkQueue(QUEUE, "outbox_message", """
+                (status = 'pending' and next_attempt_at <= :now) or (status = 'sending' and lease_until <= :now)""",
+                "t.created_at")
+                .withRetry(new RetryPolicy(config.maxAttempts(), config.firstRetryDelay(), config.maxRetryDelay()));
+    }
+
+    /** A leased message, detached from the persistence context so it can be sent outside any transaction. */
     record Delivery(long id, String kind, String recipient, String subject, String text, String html,
-            Map<String, String> headers, List<Attachment> attachments, int attempt) {
+            Map<String, String> headers, List<Attachment> attachments, int attempt, String messageId) {
     }
 
     @Scheduled(every = "${frontdesk.outbox.every}", delayed = "2s",
@@ -52,62 +85,36 @@ public class OutboxSender {
         sendDue();
     }
 
-    /** Sends every due message, a batch at a time. Returns how many were delivered. */
+    /** Sends every due message. Returns how many were delivered. */
     public int sendDue() {
-        int delivered = 0;
-        List<Delivery> batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(this::claimBatch);
-            for (Delivery delivery : batch) {
-                if (deliver(delivery)) {
-                    delivered++;
-                }
-            }
-        } while (batch.size() == config.batchSize());
-        return delivered;
+        return worker.drain(queue, this);
     }
 
-    private List<Delivery> claimBatch() {
-        Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                update outbox_message set status = 'sending', lease_until = ?1, attempts = attempts + 1
-                where id in (
-                    select id from outbox_message
-                    where (status = 'pending' and next_attempt_at <= ?2)
-                       or (status = 'sending' and lease_until <= ?2)
-                    order by next_attempt_at, id
-                    limit ?3
-                    for update skip locked)
-                returning id""")
-                .setParameter(1, now.plus(config.lease()))
-                .setParameter(2, now)
-                .setParameter(3, config.batchSize())
-                .getResultList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<Long> claimed = ids.stream().map(Number::longValue).toList();
-        Map<Long, List<Attachment>> files = OutboxAttachment.<OutboxAttachment>list("messageId in ?1 order by id", claimed)
-                .stream()
-                .collect(Collectors.groupingBy(a -> a.messageId, Collectors.mapping(
-                        a -> new Attachment(a.fileName, a.contentType, a.content, a.contentId), Collectors.toList())));
-        return OutboxMessage.<OutboxMessage>list("id in ?1 order by id", claimed).stream()
-                .map(m -> new Delivery(m.id, m.kind, m.recipient, m.subject, m.textBody, m.htmlBody,
-                        Map.copyOf(m.headers), files.getOrDefault(m.id, List.of()), m.attempts))
-                .toList();
+    @Override
+    public Delivery lease(long id) {
+        OutboxMessage m = OutboxMessage.findById(id);
+        m.status = OutboxStatus.SENDING;
+        m.leaseUntil = clock.instant().plus(config.lease());
+        m.attempts++;
+        List<Attachment> files = OutboxAttachment.<OutboxAttachment>list("messageId = ?1 order by id", id).stream()
+                .map(a -> new Attachment(a.fileName, a.contentType, a.content, a.contentId)).toList();
+        return new Delivery(m.id, m.kind, m.recipient, m.subject, m.textBody, m.htmlBody, Map.copyOf(m.headers),
+                files, m.attempts, messageId(m));
     }
 
-    private boolean deliver(Delivery delivery) {
-        try {
-            mailer.send(toMail(delivery));
-        } catch (RuntimeException e) {
-            // The SMTP server refused or could not be reached: keep the message and try again later.
-            QuarkusTransaction.requiringNew().run(() -> recordFailure(delivery, e));
-            return false;
-        }
-        QuarkusTransaction.requiringNew().run(() -> recordSent(delivery));
-        return true;
+    /**
+     * {@code <outbox-{id}.{hash}@{sending domain}>}: the same for every attempt at one message, and, through the hash
+     * of its creation time and recipient, different from a message that reuses the id in another database.
+     */
+    String messageId(OutboxMessage message) {
+        String hash = HexFormat.of().formatHex(sha256(message.id + "|" + message.createdAt + "|" + message.recipient),
+                0, 8);
+        return "<outbox-" + message.id + "." + hash + "@" + sendingDomain + ">";
+    }
+
+    @Override
+    public void perform(Delivery delivery) {
+        mailer.send(toMail(delivery));
     }
 
     private static Mail toMail(Delivery delivery) {
@@ -116,6 +123,7 @@ public class OutboxSender {
             mail.setHtml(delivery.html());
         }
         delivery.headers().forEach(mail::addHeader);
+        mail.addHeader("Message-ID", delivery.messageId());
         for (Attachment file : delivery.attachments()) {
             if (file.contentId() != null) {
                 mail.addInlineAttachment(file.fileName(), file.content(), file.contentType(), "<" + file.contentId() + ">");
@@ -126,11 +134,26 @@ public class OutboxSender {
         return mail;
     }
 
-    private void recordSent(Delivery delivery) {
-        OutboxMessage message = ownClaim(delivery);
+    /**
+     * Whether this sender's lease still stands. Another instance may have taken the message over after the lease ran
+     * out; then its outcome is that instance's to record. An erasure may also have deleted it meanwhile.
+     */
+    @Override
+    public boolean stillLeased(Delivery delivery) {
+        OutboxMessage message = OutboxMessage.findById(delivery.id(), LockModeType.PESSIMISTIC_WRITE);
         if (message == null) {
-            return;
+            return false;
         }
+        boolean ours = message.status == OutboxStatus.SENDING && message.attempts == delivery.attempt();
+        if (!ours) {
+            LOG.warnf("Email %d was taken over by another sender; leaving its outcome to it", delivery.id());
+        }
+        return ours;
+    }
+
+    @Override
+    public void done(Delivery delivery) {
+        OutboxMessage message = OutboxMessage.findById(delivery.id());
         message.status = OutboxStatus.SENT;
         message.sentAt = clock.instant();
         message.leaseUntil = null;
@@ -152,64 +175,28 @@ public class OutboxSender {
         OutboxAttachment.delete("messageId", message.id);
     }
 
-    private void recordFailure(Delivery delivery, RuntimeException error) {
-        OutboxMessage message = ownClaim(delivery);
-        if (message == null) {
-            return;
-        }
+    /** The message waits its backoff as {@code pending}, or is {@code failed} for the admin after the last attempt. */
+    @Override
+    public void failed(Delivery delivery, QueueFailure failure) {
+        OutboxMessage message = OutboxMessage.findById(delivery.id());
         message.leaseUntil = null;
-        message.lastError = describe(error);
-        if (delivery.attempt() >= config.maxAttempts()) {
-            message.status = OutboxStatus.FAILED;
-            metrics.counter("frontdesk.emails.failed", "kind", delivery.kind()).increment();
-            LOG.errorf("Gave up on email %d (%s) after %d attempts: %s", delivery.id(), delivery.kind(),
-                    delivery.attempt(), message.lastError);
-        } else {
-            message.status = OutboxStatus.PENDING;
-            message.nextAttemptAt = clock.instant().plus(backoff(delivery.attempt()));
-            metrics.counter("frontdesk.emails.retried", "kind", delivery.kind()).increment();
-            LOG.warnf("Email %d (%s) not delivered, attempt %d, retry at %s: %s", delivery.id(), delivery.kind(),
-                    delivery.attempt(), message.nextAttemptAt, message.lastError);
-        }
+        message.lastError = failure.error();
+        message.nextAttemptAt = failure.nextAttemptAt();
+        message.status = failure.dead() ? OutboxStatus.FAILED : OutboxStatus.PENDING;
+        metrics.counter(failure.dead() ? "frontdesk.emails.failed" : "frontdesk.emails.retried",
+                "kind", delivery.kind()).increment();
     }
 
-    /**
-     * The message if this sender's claim still stands. Another instance may have taken it over after the lease
-     * ran out; then its outcome is that instance's to record. An erasure may also have deleted it meanwhile.
-     */
-    private static OutboxMessage ownClaim(Delivery delivery) {
-        OutboxMessage message = OutboxMessage.findById(delivery.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (message == null) {
-            // Deleted while it was being delivered: its recipient was erased. Nothing is left to record.
-            return null;
-        }
-        boolean ours = message.status == OutboxStatus.SENDING && message.attempts == delivery.attempt();
-        if (!ours) {
-            LOG.warnf("Email %d was taken over by another sender; leaving its outcome to it", delivery.id());
-        }
-        return ours ? message : null;
+    private static String domainOf(String from) {
+        String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.lastIndexOf('>')) : from;
+        return address.substring(address.lastIndexOf('@') + 1).strip();
     }
 
-    /** The wait after the given failed attempt: the first retry delay, doubled each time, capped. */
-    Duration backoff(int failedAttempt) {
-        Duration delay = config.firstRetryDelay();
-        for (int i = 1; i < failedAttempt && delay.compareTo(config.maxRetryDelay()) < 0; i++) {
-            delay = delay.multipliedBy(2);
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return delay.compareTo(config.maxRetryDelay()) > 0 ? config.maxRetryDelay() : delay;
-    }
-
-    private static String describe(Throwable error) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = error; cause != null && text.length() < MAX_ERROR_LENGTH; cause = cause.getCause()) {
-            if (cause.getMessage() != null) {
-                if (text.length() > 0) {
-                    text.append(": ");
-                }
-                text.append(cause.getMessage());
-            }
-        }
-        String message = text.length() == 0 ? "delivery failed" : text.toString();
-        return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
     }
 }

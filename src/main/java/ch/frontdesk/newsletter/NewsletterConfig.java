@@ -12,10 +12,6 @@ public interface NewsletterConfig {
     @WithDefault("48h")
     Duration confirmationValidity();
 
-    /** Confirmation emails an address can receive in 24 hours. */
-    @WithDefault("3")
-    int confirmationsPerDay();
-
     /** How often queued sign-ups are applied (confirmation emails then wait for the outbox). */
     @WithDefault("1s")
     String signupsEvery();

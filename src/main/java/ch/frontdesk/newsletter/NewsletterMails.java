@@ -3,6 +3,7 @@ package ch.frontdesk.newsletter;
 import ch.frontdesk.common.FrontdeskConfig;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.mail.MailRenderer;
+import ch.frontdesk.mail.MailText;
 import ch.frontdesk.mail.OutgoingMail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,7 +40,8 @@ class NewsletterMails {
 
     OutgoingMail confirmation(Contact contact, String confirmToken, String unsubscribeToken) {
         String confirmUrl = frontdesk.link("/newsletter/confirm?token=" + confirmToken);
-        var body = renderer.render(Templates.confirmation(contact.name, confirmUrl, unsubscribePage(unsubscribeToken),
+        // The address is not confirmed yet: the name is whatever the requester typed.
+        var body = renderer.render(Templates.confirmation(MailText.requesterName(contact.name), confirmUrl, unsubscribePage(unsubscribeToken),
                 config.confirmationValidity().toHours()));
         return new OutgoingMail(CONFIRMATION, contact.id, contact.email, "Please confirm your subscription to Engineering Prompts",
                 body.text(), body.html(), unsubscribeHeaders(unsubscribeToken));

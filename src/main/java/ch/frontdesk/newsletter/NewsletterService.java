@@ -10,20 +10,23 @@ import ch.frontdesk.common.TokenPurpose;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.contact.ConsentWording;
 import ch.frontdesk.contact.ContactService;
+import ch.frontdesk.mail.MailConfig;
 import ch.frontdesk.mail.Outbox;
 import ch.frontdesk.mail.Suppressions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import ch.frontdesk.queue.QueueWorker;
+import ch.frontdesk.queue.WorkQueue;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,25 +39,27 @@ public class NewsletterService {
 
     static final String CONSENT_PURPOSE = "newsletter";
     private static final String IDEMPOTENCY_SCOPE = "newsletter.subscribe";
-    private static final Duration DAY = Duration.ofHours(24);
+    static final String SIGNUP_QUEUE = "newsletter.signups";
 
     private final ContactService contacts;
     private final AccessTokens tokens;
     private final Outbox outbox;
+    private final MailConfig mailConfig;
+    private final QueueWorker queues;
     private final Suppressions suppressions;
     private final NewsletterMails mails;
     private final NewsletterConfig config;
     private final Idempotency idempotency;
-    private final EntityManager em;
     private final Clock clock;
     private final Counter requested;
     private final Counter confirmed;
     private final Counter unsubscribed;
 
-    NewsletterService(ContactService contacts, AccessTokens tokens, Outbox outbox, Suppressions suppressions,
-            NewsletterMails mails, NewsletterConfig config, Idempotency idempotency, EntityManager em, Clock clock,
-            MeterRegistry metrics) {
-        this.em = em;
+    NewsletterService(ContactService contacts, AccessTokens tokens, Outbox outbox, MailConfig mailConfig,
+            QueueWorker queues, Suppressions suppressions, NewsletterMails mails, NewsletterConfig config,
+            Idempotency idempotency, Clock clock, MeterRegistry metrics) {
+        this.mailConfig = mailConfig;
+        this.queues = queues;
         this.suppressions = suppressions;
         this.contacts = contacts;
         this.tokens = tokens;
@@ -104,28 +109,26 @@ public class NewsletterService {
         applySignups();
     }
 
-    /** Applies every queued sign-up, each in its own transaction. Safe on several instances. Returns how many. */
+    /** Sign-ups waiting to be applied, oldest first. */
+    @Produces
+    @Singleton
+    @Named(SIGNUP_QUEUE)
+    static final WorkQueue SIGNUPS = new WorkQueue(SIGNUP_QUEUE, "newsletter_signup", "true", "t.received_at");
+
+    /**
+     * Applies every queued sign-up, each in its own transaction. Safe on several instances; a sign-up that fails is
+     * retried later and, after a few attempts, left for the admin while the others go on. Returns how many.
+     */
     public int applySignups() {
-        int applied = 0;
-        while (QuarkusTransaction.requiringNew().call(this::applyNextSignup)) {
-            applied++;
-        }
-        return applied;
+        return queues.drain(SIGNUPS, this::applySignup);
     }
 
     /**
      * Records the consent and queues a confirmation email when the address is new, pending or unsubscribed
-     * (at most {@link NewsletterConfig#confirmationsPerDay()} a day). An active subscriber stays active and gets
-     * nothing.
+     * (within the daily cap on mail to unconfirmed addresses). An active subscriber stays active and gets nothing.
      */
-    private boolean applyNextSignup() {
-        @SuppressWarnings("unchecked")
-        List<Number> next = em.createNativeQuery(
-                "select id from newsletter_signup order by id limit 1 for update skip locked").getResultList();
-        if (next.isEmpty()) {
-            return false;
-        }
-        NewsletterSignup signup = NewsletterSignup.findById(next.get(0).longValue());
+    private void applySignup(long id) {
+        NewsletterSignup signup = NewsletterSignup.findById(id);
         Instant now = clock.instant();
         Contact contact = contacts.lockOrCreate(signup.email, signup.name);
         contacts.recordConsent(contact, wording(), signup.source,
@@ -145,29 +148,22 @@ public class NewsletterService {
             subscription.renew(now);
         }
         if (subscription.status == SubscriptionStatus.PENDING) {
-            sendConfirmation(contact, subscription, now);
+            sendConfirmation(contact, subscription);
         }
         signup.delete();
-        return true;
     }
 
     /**
-     * Queues a confirmation email with a new token, unless the address had its
-     * {@link NewsletterConfig#confirmationsPerDay()} in the last 24 hours: then nothing is sent and the answer is
-     * when the next one may go.
+     * Queues a confirmation email with a new token, unless the address had its daily share of mail to unconfirmed
+     * addresses: then nothing is sent (no token issued) and the answer is when the next one may go.
      */
-    private Optional<Instant> sendConfirmation(Contact contact, NewsletterSubscription subscription, Instant now) {
-        List<Instant> sentToday = tokens.issuedSince(TokenPurpose.NEWSLETTER_CONFIRM, subscription.id, now.minus(DAY));
-        int cap = config.confirmationsPerDay();
-        if (sentToday.size() >= cap) {
-            // The cap lifts when enough of today's confirmations are older than a day to leave room for one more.
-            return Optional.of(sentToday.get(sentToday.size() - cap).plus(DAY));
-        }
-        String confirmToken = tokens.issue(TokenPurpose.NEWSLETTER_CONFIRM, subscription.id,
-                config.confirmationValidity());
-        String unsubscribeToken = tokens.issue(TokenPurpose.NEWSLETTER_UNSUBSCRIBE, subscription.id, null);
-        outbox.enqueue(mails.confirmation(contact, confirmToken, unsubscribeToken));
-        return Optional.empty();
+    private Optional<Instant> sendConfirmation(Contact contact, NewsletterSubscription subscription) {
+        return outbox.enqueueToUnverified(contact.email, () -> {
+            String confirmToken = tokens.issue(TokenPurpose.NEWSLETTER_CONFIRM, subscription.id,
+                    config.confirmationValidity());
+            String unsubscribeToken = tokens.issue(TokenPurpose.NEWSLETTER_UNSUBSCRIBE, subscription.id, null);
+            return mails.confirmation(contact, confirmToken, unsubscribeToken);
+        });
     }
 
     /**
@@ -192,10 +188,10 @@ public class NewsletterService {
                     "The subscription is " + subscription.status.json() + "; only a pending one is confirmed.");
         }
         Instant now = clock.instant();
-        sendConfirmation(contact, subscription, now).ifPresent(until -> {
+        sendConfirmation(contact, subscription).ifPresent(until -> {
             long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
             throw new ProblemException(429, "too-many-requests", "Too Many Requests",
-                    "This address had " + config.confirmationsPerDay() + " confirmation emails in 24 hours.",
+                    "This address had " + mailConfig.unverifiedPerDay() + " emails in 24 hours.",
                     null, null, Map.of("Retry-After", Long.toString(seconds)));
         });
         return contact.id;

@@ -300,57 +300,17 @@ public class PledgeService {
         return Pledge.count("contactId = ?1 and status = ?2", contactId, PledgeStatus.ACTIVE) > 0;
     }
 
-    /**
-     * The calendar of pledges: unpaid first invoices expire, paid periods end (renewing by invoice, or ending a
-     * cancelled or one-off pledge), unpaid renewals end the pledge, and yearly supporters hear about their renewal
-     * a week ahead. Each pledge is handled in its own transaction, locked with SKIP LOCKED: safe on many instances.
-     */
-    public int runCalendar() {
-        int handled = 0;
-        handled += each("status = 'pending_payment' and payment_due_at <= ?1", this::expireUnpaid);
-        // Stripe renews card subscriptions and tells us by webhook; the calendar ends only what it owns.
-        handled += each("""
-                status = 'active' and current_period_end <= ?1
-                and not (payment_method = 'card' and billing_interval <> 'once')""", this::endPeriod);
-        handled += each("status = 'past_due' and payment_due_at <= ?1", this::endUnpaidRenewal);
-        handled += each("""
-                status = 'active' and billing_interval = 'year' and not cancel_at_period_end
-                and current_period_end - make_interval(secs => ?2) <= ?1
-                and reminded_for_period_end is distinct from current_period_end""", this::remind);
-        return handled;
-    }
+    // The pledge calendar's steps, each run by SupportJobs on one due pledge, in the transaction that locked it.
 
-    private int each(String condition, java.util.function.Consumer<Pledge> action) {
-        int handled = 0;
-        while (true) {
-            Boolean more = QuarkusTransaction.requiringNew().call(() -> {
-                var query = em.createNativeQuery("select id from pledge where " + condition
-                        + " order by id limit 1 for update skip locked")
-                        .setParameter(1, clock.instant());
-                if (condition.contains("?2")) {
-                    query.setParameter(2, (double) config.renewalReminder().toSeconds());
-                }
-                @SuppressWarnings("unchecked")
-                List<Number> ids = query.getResultList();
-                if (ids.isEmpty()) {
-                    return false;
-                }
-                action.accept(Pledge.findById(ids.get(0).longValue()));
-                return true;
-            });
-            if (!more || ++handled >= 10_000) {
-                return handled;
-            }
-        }
-    }
-
-    private void expireUnpaid(Pledge pledge) {
+    void expireUnpaid(long pledgeId) {
+        Pledge pledge = Pledge.findById(pledgeId);
         pledge.status = PledgeStatus.EXPIRED;
         pledge.paymentDueAt = null;
         pledge.updatedAt = clock.instant();
     }
 
-    private void endPeriod(Pledge pledge) {
+    void endPeriod(long pledgeId) {
+        Pledge pledge = Pledge.findById(pledgeId);
         Instant now = clock.instant();
         pledge.updatedAt = now;
         if (pledge.cancelAtPeriodEnd) {
@@ -365,14 +325,16 @@ public class PledgeService {
         }
     }
 
-    private void endUnpaidRenewal(Pledge pledge) {
+    void endUnpaidRenewal(long pledgeId) {
+        Pledge pledge = Pledge.findById(pledgeId);
         pledge.status = PledgeStatus.CANCELLED;
         pledge.cancelledAt = clock.instant();
         pledge.paymentDueAt = null;
         pledge.updatedAt = pledge.cancelledAt;
     }
 
-    private void remind(Pledge pledge) {
+    void remind(long pledgeId) {
+        Pledge pledge = Pledge.findById(pledgeId);
         pledge.remindedForPeriodEnd = pledge.currentPeriodEnd;
         pledge.updatedAt = clock.instant();
         mails.renewalReminder(pledge, SupportTier.findById(pledge.tierId), Contact.findById(pledge.contactId));

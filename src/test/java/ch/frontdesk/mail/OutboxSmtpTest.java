@@ -14,6 +14,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(OutboxSmtpTest.RealSmtp.class)
 class OutboxSmtpTest extends FrontdeskTest {
 
-    static final int SMTP_PORT = 39025;
+    /** Found free at run time, once per JVM (the profile and the test may be loaded by different class loaders). */
+    static final int SMTP_PORT = FreePort.forKey("smtp-test-port.outbox");
 
     public static class RealSmtp implements QuarkusTestProfile {
         @Override
@@ -42,12 +44,15 @@ class OutboxSmtpTest extends FrontdeskTest {
                     "quarkus.mailer.tls", "false",
                     "quarkus.mailer.start-tls", "DISABLED",
                     "quarkus.mailer.login", "DISABLED",
+                    "quarkus.mailer.timeout", "2s",
                     "frontdesk.outbox.max-attempts", "3");
         }
     }
 
     @Inject
     OutboxSender sender;
+    @Inject
+    OutboxLeases leases;
 
     private GreenMail smtp;
 
@@ -165,6 +170,79 @@ class OutboxSmtpTest extends FrontdeskTest {
 
         assertThat(smtp.getReceivedMessages()).hasSize(mails);
         assertThat(database.count("select count(*) from outbox_message where status = 'sent'")).isEqualTo(mails);
+    }
+
+    @Test
+    void everyMessageCarriesAMessageIdMadeFromItsIdThatARetryKeeps() throws Exception {
+        signUp("ada@example.org");
+        long id = database.count("select id from outbox_message");
+        String expected = leases.messageId(id);
+        assertThat(expected).matches("<outbox-" + id + "\\.[0-9a-f]{16}@engineeringprompts\\.ch>");
+
+        assertThat(sender.sendDue()).as("the server is down: the first attempt fails").isZero();
+        startSmtp();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(sender.sendDue()).isEqualTo(1);
+
+        assertThat(smtp.getReceivedMessages()[0].getHeader("Message-ID")).containsExactly(expected);
+    }
+
+    @Test
+    void aMessageWhoseSenderCrashedIsTakenOverWhenTheLeaseRunsOutAndSentOnce() throws Exception {
+        startSmtp();
+        signUp("ada@example.org");
+        long id = database.count("select id from outbox_message");
+        // A sender leased the message and died before sending it.
+        OutboxSender.Delivery crashed = leases.lease(id);
+
+        assertThat(sender.sendDue()).as("the lease still stands").isZero();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(sender.sendDue()).isEqualTo(1);
+        assertThat(sender.sendDue()).isZero();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(database.single("select status from outbox_message")).isEqualTo("sent");
+        assertThat(leases.stillLeased(crashed)).as("the crashed sender's lease is gone for good").isFalse();
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutAndTheMessageIsRetriedInsteadOfHangingTheSender() throws Exception {
+        signUp("ada@example.org");
+        try (ServerSocket silent = new ServerSocket(SMTP_PORT, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            long started = System.nanoTime();
+            assertThat(sender.sendDue()).isZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        }
+        assertThat(database.single("select status from outbox_message")).isEqualTo("pending");
+        assertThat(database.count("select attempts from queue_failure where queue = 'outbox'")).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageThatCanNeverBeSentGoesDeadWhileTheOthersAreDeliveredAndTheAdminRetriesIt() throws Exception {
+        startSmtp();
+        signUp("ada@example.org");
+        long poisoned = database.count("select id from outbox_message");
+        database.count("update outbox_message set recipient = 'not an address' where id = ?1 returning id", poisoned);
+        signUp("grace@example.org");
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            sender.sendDue();
+            clock.advance(Duration.ofHours(1));
+        }
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(database.single("select status from outbox_message where id = ?1", poisoned)).isEqualTo("failed");
+        given().auth().preemptive().basic("admin", "test-admin-password").get("/api/admin/queues")
+                .then().statusCode(200).body("find { it.queue == 'outbox' }.dead", equalTo(1));
+        given().auth().preemptive().basic("admin", "test-admin-password").get("/api/admin/queues/dead")
+                .then().statusCode(200).body("[0].queue", equalTo("outbox")).body("[0].id", equalTo((int) poisoned));
+
+        database.count("update outbox_message set recipient = 'ada@example.org' where id = ?1 returning id", poisoned);
+        given().auth().preemptive().basic("admin", "test-admin-password").contentType(ContentType.JSON)
+                .post("/api/admin/queues/outbox/" + poisoned + "/retry").then().statusCode(200);
+        assertThat(database.single("select status from outbox_message where id = ?1", poisoned)).isEqualTo("pending");
+        assertThat(sender.sendDue()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
     }
 
     private static boolean hasPlainTextPart(Object content) throws Exception {

@@ -10,7 +10,6 @@ import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,15 +69,6 @@ class OutboxTest extends FrontdeskTest {
         assertThat(database.single("select status from outbox_message")).isEqualTo("sent");
         assertThat(database.count("select count(*) from outbox_message where sent_at = ?1", clock.instant()))
                 .isEqualTo(1);
-    }
-
-    @Test
-    void retriesBackOffExponentiallyFromTenSecondsUpToAnHour() {
-        assertThat(sender.backoff(1)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(sender.backoff(2)).isEqualTo(Duration.ofSeconds(20));
-        assertThat(sender.backoff(3)).isEqualTo(Duration.ofSeconds(40));
-        assertThat(sender.backoff(12)).isEqualTo(Duration.ofHours(1));
-        assertThat(sender.backoff(1000)).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

@@ -25,6 +25,8 @@ class PledgeTest extends FrontdeskTest {
 
     @Inject
     PledgeService pledges;
+    @Inject
+    SupportJobs jobs;
 
     private static RequestSpecification admin() {
         return given().auth().preemptive().basic("admin", "test-admin-password").contentType(ContentType.JSON);
@@ -46,7 +48,7 @@ class PledgeTest extends FrontdeskTest {
     }
 
     private int calendar() {
-        return pledges.runCalendar();
+        return jobs.runCalendar();
     }
 
     @BeforeEach

@@ -20,7 +20,8 @@ public class Database {
                 truncate contact, consent_record, newsletter_subscription, newsletter_signup, access_token, outbox_message,
                          outbox_attachment, idempotency_record, event, ticket_type, voucher, ticket_order, ticket,
                          waitlist_entry, support_tier, pledge, pledge_payment, stripe_customer, stripe_event,
-                         admin_session, login_failure, audit_entry, email_suppression
+                         admin_session, login_failure, audit_entry, email_suppression,
+                         queue_failure, unverified_mail
                          restart identity cascade""").executeUpdate();
         em.createNativeQuery("delete from app_user where username <> 'admin'").executeUpdate();
     }

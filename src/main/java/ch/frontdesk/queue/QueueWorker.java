@@ -1,0 +1,221 @@
+package ch.frontdesk.queue;
+
+import ch.frontdesk.mail.SecretRedaction;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Works through a {@link WorkQueue}, one row per transaction: claims the next due row with
+ * {@code FOR UPDATE SKIP LOCKED} (so instances never take the same row), handles it, and on failure records the
+ * attempt in {@code queue_failure}, which keeps the row back with exponential backoff and, after the last attempt,
+ * dead until the admin retries it. One failing row never blocks the rows behind it.
+ *
+ * <p>Hand-written rather than db-scheduler: db-scheduler runs tasks it stores in its own table, while our queues
+ * are rows of our own tables (a sign-up, a pledge that is due, a mail) selected by a condition. This class is only
+ * the claim loop and the failure bookkeeping.
+ */
+@ApplicationScoped
+public class QueueWorker {
+
+    private static final Logger LOG = Logger.getLogger(QueueWorker.class);
+    private static final int MAX_ERROR_LENGTH = 1000;
+    /** A bound on one drain, so a queue that refills as fast as it drains still lets the scheduler move on. */
+    private static final int MAX_ROWS_PER_DRAIN = 10_000;
+
+    private final EntityManager em;
+    private final QueueConfig config;
+    private final QueueMetrics metrics;
+    private final Clock clock;
+
+    QueueWorker(EntityManager em, QueueConfig config, QueueMetrics metrics, Clock clock) {
+        this.em = em;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Handles every due row, each in its own transaction. Returns how many were handled without failure. */
+    public int drain(WorkQueue queue, ItemHandler handler) {
+        int handled = 0;
+        for (int round = 0; round < MAX_ROWS_PER_DRAIN; round++) {
+            long[] claimed = {0};
+            try {
+                boolean found = QuarkusTransaction.requiringNew().call(() -> {
+                    Long id = nextDue(queue);
+                    if (id == null) {
+                        return false;
+                    }
+                    claimed[0] = id;
+                    handler.handle(id);
+                    forget(queue.name(), id);
+                    return true;
+                });
+                if (!found) {
+                    break;
+                }
+                handled++;
+            } catch (RuntimeException e) {
+                if (claimed[0] == 0) {
+                    throw e; // claiming itself failed: the database is in trouble, not the row
+                }
+                QuarkusTransaction.requiringNew().run(() -> recordFailure(queue, claimed[0], e));
+            }
+        }
+        metrics.refresh(queue);
+        return handled;
+    }
+
+    /**
+     * Handles every due row whose work happens outside the database: each row is leased in its own short
+     * transaction right before its work (never a batch whose lease might run out while earlier rows are worked on),
+     * and the outcome is recorded in another. Returns how many rows were performed without failure.
+     */
+    public <W> int drain(WorkQueue queue, LeasedHandler<W> handler) {
+        int performed = 0;
+        for (int round = 0; round < MAX_ROWS_PER_DRAIN; round++) {
+            long[] claimed = {0};
+            W work;
+            try {
+                work = QuarkusTransaction.requiringNew().call(() -> {
+                    Long id = nextDue(queue);
+                    if (id == null) {
+                        return null;
+                    }
+                    claimed[0] = id;
+                    return handler.lease(id);
+                });
+            } catch (RuntimeException e) {
+                if (claimed[0] == 0) {
+                    throw e;
+                }
+                QuarkusTransaction.requiringNew().run(() -> recordFailure(queue, claimed[0], e));
+                continue;
+            }
+            if (work == null) {
+                break;
+            }
+            long id = claimed[0];
+            W leased = work;
+            try {
+                handler.perform(leased);
+            } catch (RuntimeException e) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (handler.stillLeased(leased)) {
+                        handler.failed(leased, recordFailure(queue, id, e));
+                    }
+                });
+                continue;
+            }
+            performed++;
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (handler.stillLeased(leased)) {
+                    handler.done(leased);
+                    forget(queue.name(), id);
+                }
+            });
+        }
+        metrics.refresh(queue);
+        return performed;
+    }
+
+    /** The next due row that is neither backing off nor dead, locked; {@code null} when there is none. */
+    private Long nextDue(WorkQueue queue) {
+        Query query = em.createNativeQuery("select t.id from " + queue.table() + " t where (" + queue.due() + ")"
+                + " and not exists (select 1 from queue_failure f where f.queue = :queue and f.item_id = t.id"
+                + " and (f.dead_at is not null or f.next_attempt_at > :now))"
+                + " order by t.id limit 1 for update of t skip locked");
+        @SuppressWarnings("unchecked")
+        List<Number> ids = bind(query, queue).getResultList();
+        return ids.isEmpty() ? null : ids.get(0).longValue();
+    }
+
+    private Query bind(Query query, WorkQueue queue) {
+        return bind(query, queue, clock.instant());
+    }
+
+    /** Binds {@code :queue}, {@code :now} and the queue's own parameters, those the query uses. */
+    static Query bind(Query query, WorkQueue queue, Instant now) {
+        var values = new java.util.HashMap<String, Object>(queue.parameters());
+        values.put("queue", queue.name());
+        values.put("now", now);
+        for (var parameter : query.getParameters()) {
+            query.setParameter(parameter.getName(), values.get(parameter.getName()));
+        }
+        return query;
+    }
+
+    /** Counts a failed attempt: the row waits its backoff, or is dead after the last attempt. */
+    private QueueFailure recordFailure(WorkQueue queue, long id, RuntimeException error) {
+        RetryPolicy policy = policy(queue);
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Number> earlier = em.createNativeQuery(
+                        "select attempts from queue_failure where queue = ?1 and item_id = ?2 for update")
+                .setParameter(1, queue.name()).setParameter(2, id).getResultList();
+        int attempts = earlier.isEmpty() ? 1 : earlier.get(0).intValue() + 1;
+        boolean dead = policy.givesUpAfter(attempts);
+        QueueFailure failure = new QueueFailure(attempts, now.plus(policy.backoff(attempts)), dead, describe(error));
+        em.createNativeQuery("""
+                insert into queue_failure (queue, item_id, attempts, next_attempt_at, dead_at, last_error, last_failed_at)
+                values (?1, ?2, ?3, ?4, case when ?5 then cast(?7 as timestamptz) end, ?6, ?7)
+                on conflict (queue, item_id) do update set attempts = excluded.attempts,
+                    next_attempt_at = excluded.next_attempt_at, dead_at = excluded.dead_at,
+                    last_error = excluded.last_error, last_failed_at = excluded.last_failed_at""")
+                .setParameter(1, queue.name()).setParameter(2, id).setParameter(3, attempts)
+                .setParameter(4, failure.nextAttemptAt()).setParameter(5, dead)
+                .setParameter(6, failure.error()).setParameter(7, now)
+                .executeUpdate();
+        metrics.failed(queue);
+        if (dead) {
+            LOG.errorf("Queue %s gave up on row %d after %d attempts: %s", queue.name(), id, attempts, failure.error());
+        } else {
+            LOG.warnf("Queue %s: row %d failed (attempt %d), next try at %s: %s", queue.name(), id, attempts,
+                    failure.nextAttemptAt(), failure.error());
+        }
+        return failure;
+    }
+
+    /** Forgets a row's failures (it is tried at once), in the caller's transaction. Whether there were any. */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public boolean forget(String queue, long id) {
+        return em.createNativeQuery("delete from queue_failure where queue = ?1 and item_id = ?2")
+                .setParameter(1, queue).setParameter(2, id).executeUpdate() > 0;
+    }
+
+    RetryPolicy policy(WorkQueue queue) {
+        return queue.retry() != null ? queue.retry() : config.policy();
+    }
+
+    /**
+     * The error's messages down its causes, without link tokens, short enough to show. A database error is shown by
+     * the database's own words, without the statement Hibernate wraps around them.
+     */
+    static String describe(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null) {
+                return redactedAndShort(sql.getMessage());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = error; cause != null && text.length() < MAX_ERROR_LENGTH; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                if (text.length() > 0) {
+                    text.append(": ");
+                }
+                text.append(cause.getMessage());
+            }
+        }
+        return redactedAndShort(text.length() == 0 ? error.getClass().getSimpleName() : text.toString());
+    }
+
+    private static String redactedAndShort(String text) {
+        String message = SecretRedaction.of(text).apply(text);
+        return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
+    }
+}
