@@ -23,6 +23,6 @@ public final class Rows {
 
     /** A CSV cell for an amount in minor units: {@code 2500} is {@code 25.00}, so a spreadsheet sums it right. */
     public static String decimal(Money money) {
-        return money == null ? null : String.format("%d.%02d", money.amount() / 100, money.amount() % 100);
+        return money == null ? null : String.format(java.util.Locale.ROOT, "%d.%02d", money.amount() / 100, money.amount() % 100);
     }
 }

@@ -12,6 +12,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Currency;
+import java.util.Locale;
 
 /**
  * An amount in minor units (centimes), as Stripe counts, with its ISO 4217 currency. Never a double. Every amount
@@ -30,7 +31,7 @@ public record Money(
 
     /** For emails: {@code CHF 25.00}. */
     public String display() {
-        return String.format("%s %d.%02d", currency, amount / 100, amount % 100);
+        return String.format(Locale.ROOT, "%s %d.%02d", currency, amount / 100, amount % 100);
     }
 
     /** Whether {@code code} is an ISO 4217 currency whose minor unit is a hundredth. */

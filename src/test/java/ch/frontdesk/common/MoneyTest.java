@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Currency;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Amounts are counted in hundredths: only currencies whose ISO 4217 minor unit is two digits are taken. */
@@ -44,5 +45,18 @@ class MoneyTest {
     void anAmountIsShownWithIntegerArithmetic() {
         assertThat(Money.of(2505, "CHF").display()).isEqualTo("CHF 25.05");
         assertThat(Money.of(7, "EUR").display()).isEqualTo("EUR 0.07");
+    }
+
+    @Test
+    void anAmountReadsTheSameWhateverTheServersLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            // Thai digits: a locale whose own numerals would change every amount in every email.
+            Locale.setDefault(Locale.forLanguageTag("th-TH-u-nu-thai"));
+            assertThat(Money.of(39000, "CHF").display()).isEqualTo("CHF 390.00");
+            assertThat(Money.of(5, "EUR").display()).isEqualTo("EUR 0.05");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }
