@@ -105,10 +105,10 @@ class OrderExpiry {
         // Only holds longer than the window: a shorter one's payment details went out with the order just now.
         List<TicketOrder> due = claim("""
                 select id from ticket_order where status = 'pending_payment' and payment_method = ?3
-                and reminded_at is null and expires_at > ?1 and expires_at <= ?1 + make_interval(secs => ?4)
-                and expires_at - created_at > make_interval(secs => ?4)
+                and reminded_at is null and expires_at > ?1 and expires_at <= ?4
+                and expires_at - created_at > make_interval(secs => ?5)
                 order by expires_at limit ?2 for update skip locked""", now, PaymentMethod.INVOICE.json(),
-                (double) config.invoiceReminderBefore().toSeconds());
+                now.plus(config.invoiceReminderBefore()), (double) config.invoiceReminderBefore().toSeconds());
         for (TicketOrder order : due) {
             mails.orderReminder(order, Event.findById(order.eventId), Contact.findById(order.buyerId));
             order.remindedAt = now;
