@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** One order on the admin's desk: everything about it, and its tickets sent again. */
+/** One order on the admin's desk: everything about it, its tickets sent again, its hold released. */
 @Path("/api/admin")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,11 +26,13 @@ public class AdminOrderResource {
 
     private final OrderDetails details;
     private final OrderService orders;
+    private final OrderExpiry expiry;
     private final AuditTrail audit;
 
-    AdminOrderResource(OrderDetails details, OrderService orders, AuditTrail audit) {
+    AdminOrderResource(OrderDetails details, OrderService orders, OrderExpiry expiry, AuditTrail audit) {
         this.details = details;
         this.orders = orders;
+        this.expiry = expiry;
         this.audit = audit;
     }
 
@@ -48,6 +50,17 @@ public class AdminOrderResource {
     public OrderView resendTickets(@PathParam("id") String id) {
         UUID order = OrderResource.parse(id);
         OrderView view = orders.resendTickets(order);
+        audit.target("order:" + order);
+        return view;
+    }
+
+    @POST
+    @Path("/orders/{id}/release")
+    @Operation(summary = "End an unpaid order's hold now: it expires, its seats (early-bird ones too) and voucher uses "
+            + "go back, the waiting list is served and the buyer told; 409 when it is paid or already ended.")
+    public OrderView releaseHold(@PathParam("id") String id) {
+        UUID order = OrderResource.parse(id);
+        OrderView view = expiry.releaseByAdmin(order);
         audit.target("order:" + order);
         return view;
     }

@@ -56,13 +56,15 @@ class OrderReservation {
     private final OrderCheckout checkout;
     private final TicketMails mails;
     private final TicketsConfig config;
+    private final UnpaidSeatCap unpaidSeatCap;
     private final Idempotency idempotency;
     private final Clock clock;
     private final MeterRegistry metrics;
 
     OrderReservation(ContactService contacts, AccessTokens tokens, SeatLedger ledger, Vouchers vouchers,
             Waitlist waitlist, OrderFulfilment fulfilment, OrderCheckout checkout, TicketMails mails,
-            TicketsConfig config, Idempotency idempotency, Clock clock, MeterRegistry metrics) {
+            TicketsConfig config, UnpaidSeatCap unpaidSeatCap, Idempotency idempotency, Clock clock,
+            MeterRegistry metrics) {
         this.contacts = contacts;
         this.tokens = tokens;
         this.ledger = ledger;
@@ -72,6 +74,7 @@ class OrderReservation {
         this.checkout = checkout;
         this.mails = mails;
         this.config = config;
+        this.unpaidSeatCap = unpaidSeatCap;
         this.idempotency = idempotency;
         this.clock = clock;
         this.metrics = metrics;
@@ -103,7 +106,7 @@ class OrderReservation {
             }
         }
         Instant now = clock.instant();
-        CheckedRequest checked = check(EventCatalog.find(slug), request, now);
+        CheckedRequest checked = check(EventCatalog.find(slug), request, client, now);
         // People first: their rows are upserted before any seat is locked, to keep those locks short.
         Contact buyer = recordBuyer(checked.event(), request, client);
         List<Contact> attendees = request.tickets().stream()
@@ -119,7 +122,7 @@ class OrderReservation {
         if (checked.voucher() != null) {
             vouchers.takeUses(checked.voucher(), priced.voucherUses());
         }
-        TicketOrder order = newOrder(checked, request, buyer, priced, method, now);
+        TicketOrder order = newOrder(checked, request, buyer, client, priced, method, now);
         List<Ticket> tickets = writeTickets(order, checked, request, attendees, priced, now);
         if (checked.offer() != null) {
             waitlist.accepted(checked.offer(), checked.counts().entrySet().stream()
@@ -130,8 +133,8 @@ class OrderReservation {
         return announce(order, checked.event(), buyer, tickets, idempotencyKey);
     }
 
-    /** Everything that can be refused before a seat is locked: sales, types, quantities, voucher, offer. */
-    private CheckedRequest check(Event event, PlaceOrder request, Instant now) {
+    /** Everything that can be refused before a seat is locked: sales, types, quantities, unpaid seats, voucher, offer. */
+    private CheckedRequest check(Event event, PlaceOrder request, ClientInfo client, Instant now) {
         if (!EventCatalog.salesOpen(event, now)) {
             throw ProblemException.conflict("sales-closed", "Sales closed", "Tickets for this event are not on sale.");
         }
@@ -153,6 +156,7 @@ class OrderReservation {
                         "at most " + type.maxPerOrder + " tickets of type " + type.code + " per order");
             }
         });
+        unpaidSeatCap.admit(request.buyer().email(), client.rateLimitKey(), request.tickets().size());
         Voucher voucher = voucher(event, request.voucher(), lineTypes);
         return new CheckedRequest(event, lineTypes, counts, voucher, offer(request.waitlistOffer(), counts));
     }
@@ -201,8 +205,8 @@ class OrderReservation {
         return prices;
     }
 
-    private TicketOrder newOrder(CheckedRequest checked, PlaceOrder request, Contact buyer, PricedOrder priced,
-            PaymentMethod method, Instant now) {
+    private TicketOrder newOrder(CheckedRequest checked, PlaceOrder request, Contact buyer, ClientInfo client,
+            PricedOrder priced, PaymentMethod method, Instant now) {
         TicketOrder order = new TicketOrder();
         order.publicId = UUID.randomUUID();
         order.accessToken = OrderAccess.newToken();
@@ -213,6 +217,7 @@ class OrderReservation {
         order.voucherId = checked.voucher() == null ? null : checked.voucher().id;
         order.waitlistEntryId = checked.offer() == null ? null : checked.offer().id;
         order.paymentReference = Tokens.paymentReference("FD");
+        order.clientNetwork = client.rateLimitKey();
         order.totalAmount = priced.total();
         order.status = OrderStatus.PENDING_PAYMENT;
         // A free order (a comp voucher) is confirmed at once, so it neither needs a payment method nor expires.

@@ -27,6 +27,11 @@ class TicketJobs {
             LOG.error("Expiring unpaid orders failed", e);
         }
         try {
+            orders.remindDue();
+        } catch (RuntimeException e) {
+            LOG.error("Reminding buyers of unpaid orders failed", e);
+        }
+        try {
             waitlist.lapseDue();
         } catch (RuntimeException e) {
             LOG.error("Passing on lapsed waiting-list offers failed", e);

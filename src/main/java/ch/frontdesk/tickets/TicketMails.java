@@ -51,6 +51,9 @@ class TicketMails {
 
         static native TemplateInstance waitlistOffer(String name, String event, String type, int quantity,
                 String until, String offerToken, String shopUrl);
+
+        static native TemplateInstance orderReminder(String name, String event, String total, String reference,
+                String dueBy, BankDetails bank, String orderUrl);
     }
 
     private final Outbox outbox;
@@ -140,5 +143,15 @@ class TicketMails {
     private static String dates(Event event) {
         return event.startsOn.equals(event.endsOn) ? DAY.format(event.startsOn)
                 : DAY.format(event.startsOn) + " to " + DAY.format(event.endsOn);
+    }
+
+    /** The buyer of an unpaid invoice order is reminded to pay before the hold lapses, with everything to pay. */
+    void orderReminder(TicketOrder order, Event event, Contact buyer) {
+        send("tickets.order-reminder", buyer, "Reminder: your seats for " + event.name + " are held until "
+                        + when(order.expiresAt, event),
+                Templates.orderReminder(order.buyerName, event.name, total(order), order.paymentReference,
+                        when(order.expiresAt, event), new BankDetails(config.bank().accountHolder(),
+                                config.bank().iban(), config.bank().bankName()), access.link(order)),
+                List.of());
     }
 }

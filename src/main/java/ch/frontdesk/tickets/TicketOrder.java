@@ -96,6 +96,14 @@ public class TicketOrder extends PanacheEntityBase {
     @Column(name = "refund_requested_at")
     public Instant refundRequestedAt;
 
+    /** The rate-limit key of the address that placed the order (an IPv6 /64 is one): what the network cap counts. */
+    @Column(name = "client_network")
+    public String clientNetwork;
+
+    /** When the buyer of an unpaid invoice order was reminded that its hold lapses; at most once. */
+    @Column(name = "reminded_at")
+    public Instant remindedAt;
+
     /**
      * Card money that is ours to give back and not given back yet: a confirmed order being cancelled, or a refund
      * started earlier (a cancellation, a payment after the hold lapsed) whose outcome was never recorded.

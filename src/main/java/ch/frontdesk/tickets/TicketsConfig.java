@@ -13,8 +13,11 @@ public interface TicketsConfig {
     @WithDefault("30m")
     Duration cardHold();
 
-    /** How long an unpaid invoice order holds its seats: time for a bank transfer to arrive. */
-    @WithDefault("14d")
+    /**
+     * How long an unpaid invoice order holds its seats: time for a bank transfer to arrive, and short enough that
+     * held seats that will never be paid go back to sale within days.
+     */
+    @WithDefault("5d")
     Duration invoiceHold();
 
     /** Buyers may cancel until this long before the event starts. */
@@ -56,4 +59,16 @@ public interface TicketsConfig {
         @WithDefault("Example Bank, Lausanne")
         String bankName();
     }
+
+    /** Seats one buyer email may hold at once in unpaid orders (any payment method); paying or cancelling frees them. */
+    @WithDefault("10")
+    int maxUnpaidSeatsPerBuyer();
+
+    /** Seats one client network (an IPv4 address, an IPv6 /64) may hold at once in unpaid orders. */
+    @WithDefault("30")
+    int maxUnpaidSeatsPerNetwork();
+
+    /** How long before an unpaid invoice order's hold lapses its buyer is reminded to pay, once. */
+    @WithDefault("2d")
+    Duration invoiceReminderBefore();
 }

@@ -653,6 +653,7 @@
     var buttons = {
       markPaid: section.querySelector('[data-mark-paid]'),
       cancel: section.querySelector('[data-cancel-order]'),
+      release: section.querySelector('[data-release-hold]'),
       resend: section.querySelector('[data-resend]')
     };
 
@@ -695,6 +696,7 @@
       });
       tickets.replaceChildren.apply(tickets, lines);
       buttons.markPaid.hidden = status !== 'pending_payment';
+      buttons.release.hidden = status !== 'pending_payment';
       buttons.cancel.hidden = status !== 'pending_payment' && status !== 'confirmed';
       buttons.cancel.textContent = pick(order, 'paymentMethod') === 'card' && status === 'confirmed' ? 'Cancel and refund' : 'Cancel order';
       buttons.resend.hidden = status !== 'confirmed';
@@ -707,6 +709,11 @@
 
     buttons.markPaid.addEventListener('click', function () { act('mark-paid', 'Marked paid: the order is confirmed and the tickets are on their way.'); });
     buttons.resend.addEventListener('click', function () { act('resend-tickets', 'The tickets were sent again.'); });
+    buttons.release.addEventListener('click', function () {
+      confirmStep(buttons.release, 'Release this unpaid order\'s seats now? The order expires and the buyer is told.', function () {
+        act('release', 'Hold released: the order has expired and its seats are free again.');
+      });
+    });
     buttons.cancel.addEventListener('click', function () {
       confirmStep(buttons.cancel, 'Cancel this order and release its seats? A card payment is refunded.', function () {
         act('cancel', 'Order cancelled; its seats are free again.');

@@ -55,7 +55,7 @@ class AdminOrderTest extends FrontdeskTest {
                 .body("paymentReference", matchesPattern("FD-[A-Z0-9]{10}"))
                 .body("buyer.email", equalTo("buyer@example.org"))
                 .body("buyer.name", equalTo("Buyer"))
-                .body("expiresAt", equalTo(clock.instant().plus(Duration.ofDays(14)).toString()))
+                .body("expiresAt", equalTo(clock.instant().plus(Duration.ofDays(5)).toString()))
                 .body("createdAt", equalTo(clock.instant().toString()))
                 .body("confirmedAt", nullValue())
                 .body("cancelledAt", nullValue())

@@ -93,9 +93,13 @@ class EarlyBirdTest extends FrontdeskTest {
     void earlyBirdSeatsOfAnExpiredOrderGoBackToTheQuota() {
         createType("conference", 100, 2);
         place(order("conference", 2, "buyer@example.org")).then().statusCode(201);
-        clock.advance(java.time.Duration.ofDays(15));
+        place(order("conference", 1, "late@example.org")).then().body("tickets[0].priceLabel", equalTo("regular"));
+        // The default invoice hold: five days, well inside the early-bird window.
+        clock.advance(java.time.Duration.ofDays(5));
         io.quarkus.arc.Arc.container().instance(OrderExpiry.class).get().expireDue();
 
-        assertThat(seats("conference")).containsEntry("earlyBirdTaken", 0);
+        assertThat(seats("conference")).containsEntry("earlyBirdTaken", 0).containsEntry("held", 0);
+        place(order("conference", 2, "next@example.org")).then().statusCode(201)
+                .body("tickets.priceLabel", contains("early-bird", "early-bird"));
     }
 }

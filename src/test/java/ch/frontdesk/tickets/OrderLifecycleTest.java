@@ -57,7 +57,7 @@ class OrderLifecycleTest extends FrontdeskTest {
                 .body("paymentMethod", equalTo("invoice"))
                 .body("total.amount", equalTo(60000))
                 .body("total.currency", equalTo("CHF"))
-                .body("expiresAt", equalTo(clock.instant().plus(Duration.ofDays(14)).toString()))
+                .body("expiresAt", equalTo(clock.instant().plus(Duration.ofDays(5)).toString()))
                 .body("tickets", hasSize(2))
                 .body("tickets[0].type", equalTo("conference"))
                 .body("tickets[0].price.amount", equalTo(30000))
@@ -143,7 +143,7 @@ class OrderLifecycleTest extends FrontdeskTest {
         String id = orderId(place(order("conference", 3, "buyer@example.org")));
         outboxSender.sendDue();
 
-        clock.advance(Duration.ofDays(14).minusSeconds(1));
+        clock.advance(Duration.ofDays(5).minusSeconds(1));
         assertThat(ordersExpired()).isZero();
         clock.advance(Duration.ofSeconds(1));
         assertThat(ordersExpired()).isEqualTo(1);
