@@ -13,7 +13,6 @@ import ch.frontdesk.common.Tokens;
 import ch.frontdesk.contact.ConsentWording;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.contact.ContactService;
-import ch.frontdesk.payment.BankDetails;
 import ch.frontdesk.payment.PaymentGateway;
 import ch.frontdesk.payment.PaymentGateway.Checkout;
 import ch.frontdesk.payment.PaymentMethod;
@@ -147,7 +146,7 @@ public class PledgeService {
         }
         pledge.persist();
         if (card == null) {
-            mails.paymentInstructions(pledge, tier, contact, bank());
+            mails.paymentInstructions(pledge, tier, contact, config.bank().details());
         }
         metrics.counter("frontdesk.support.pledges.created", "tier", tier.code).increment();
 
@@ -321,7 +320,7 @@ public class PledgeService {
         } else {
             pledge.status = PledgeStatus.PAST_DUE;
             pledge.paymentDueAt = now.plus(config.invoiceDue());
-            mails.invoice(pledge, SupportTier.findById(pledge.tierId), Contact.findById(pledge.contactId), true, bank());
+            mails.invoice(pledge, SupportTier.findById(pledge.tierId), Contact.findById(pledge.contactId), true, config.bank().details());
         }
     }
 
@@ -340,9 +339,6 @@ public class PledgeService {
         mails.renewalReminder(pledge, SupportTier.findById(pledge.tierId), Contact.findById(pledge.contactId));
     }
 
-    private BankDetails bank() {
-        return new BankDetails(config.bank().accountHolder(), config.bank().iban(), config.bank().bankName());
-    }
 
     private static Pledge lock(UUID id) {
         return Pledge.<Pledge>find("publicId", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()

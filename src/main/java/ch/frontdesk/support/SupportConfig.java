@@ -1,5 +1,6 @@
 package ch.frontdesk.support;
 
+import ch.frontdesk.payment.BankAccount;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -25,19 +26,5 @@ public interface SupportConfig {
     String jobsEvery();
 
     /** The account supporters transfer to. */
-    Bank bank();
-
-    interface Bank {
-        /** The account holder. */
-        @WithDefault("EPFL AI Center (Engineering Prompts support)")
-        String accountHolder();
-
-        /** The IBAN transfers go to. */
-        @WithDefault("CH56 0483 5012 3456 7800 9")
-        String iban();
-
-        /** The bank's name. */
-        @WithDefault("Example Bank, Lausanne")
-        String bankName();
-    }
+    BankAccount bank();
 }

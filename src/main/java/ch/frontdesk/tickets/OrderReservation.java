@@ -9,7 +9,6 @@ import ch.frontdesk.common.Tokens;
 import ch.frontdesk.contact.ConsentWording;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.contact.ContactService;
-import ch.frontdesk.payment.BankDetails;
 import ch.frontdesk.payment.PaymentGateway.CheckoutRequest;
 import ch.frontdesk.payment.PaymentMethod;
 import ch.frontdesk.tickets.OrderPricing.PricedOrder;
@@ -258,7 +257,7 @@ class OrderReservation {
         if (order.totalAmount == 0) {
             fulfilment.confirm(order);
         } else if (order.paymentMethod == PaymentMethod.INVOICE) {
-            mails.orderReceived(order, event, buyer, tickets, bankDetails());
+            mails.orderReceived(order, event, buyer, tickets, config.bank().details());
         }
         OrderView view = OrderViews.view(order, event, tickets, false);
         if (order.paymentMethod == PaymentMethod.CARD) {
@@ -268,10 +267,6 @@ class OrderReservation {
             idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, 201, view);
         }
         return new Reservation(view, null);
-    }
-
-    private BankDetails bankDetails() {
-        return new BankDetails(config.bank().accountHolder(), config.bank().iban(), config.bank().bankName());
     }
 
     private static Duration longer(Duration a, Duration b) {

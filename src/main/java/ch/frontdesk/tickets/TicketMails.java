@@ -150,8 +150,7 @@ class TicketMails {
         send("tickets.order-reminder", buyer, "Reminder: your seats for " + event.name + " are held until "
                         + when(order.expiresAt, event),
                 Templates.orderReminder(order.buyerName, event.name, total(order), order.paymentReference,
-                        when(order.expiresAt, event), new BankDetails(config.bank().accountHolder(),
-                                config.bank().iban(), config.bank().bankName()), access.link(order)),
+                        when(order.expiresAt, event), config.bank().details(), access.link(order)),
                 List.of());
     }
 }

@@ -1,5 +1,6 @@
 package ch.frontdesk.tickets;
 
+import ch.frontdesk.payment.BankAccount;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -44,21 +45,7 @@ public interface TicketsConfig {
     Optional<String> shopUrl();
 
     /** The organiser's bank account, printed on invoice orders. */
-    Bank bank();
-
-    interface Bank {
-        /** The account holder. */
-        @WithDefault("AMLD Intelligence Summit")
-        String accountHolder();
-
-        /** The IBAN transfers go to. */
-        @WithDefault("CH93 0076 2011 6238 5295 7")
-        String iban();
-
-        /** The bank's name. */
-        @WithDefault("Example Bank, Lausanne")
-        String bankName();
-    }
+    BankAccount bank();
 
     /** Seats one buyer email may hold at once in unpaid orders (any payment method); paying or cancelling frees them. */
     @WithDefault("10")
