@@ -171,10 +171,7 @@ public class PledgeService {
             throw ProblemException.conflict("not-payable", "Not payable", "The pledge is " + pledge.status.json() + ".");
         }
         Instant now = clock.instant();
-        // A first payment starts the support now; a renewal continues where the paid period ended.
-        Instant start = pledge.status == PledgeStatus.PENDING_PAYMENT ? now : pledge.currentPeriodEnd;
-        pledge.currentPeriodEnd = pledge.interval.recurring() ? pledge.interval.periodEnd(start)
-                : BillingInterval.YEAR.periodEnd(start);
+        pledge.currentPeriodEnd = paidPeriodEnd(pledge, now);
         pledge.status = PledgeStatus.ACTIVE;
         pledge.paymentDueAt = null;
         pledge.updatedAt = now;
@@ -192,6 +189,24 @@ public class PledgeService {
         mails.receipt(pledge, tier, Contact.findById(pledge.contactId), payment);
         metrics.counter("frontdesk.support.payments", "method", payment.method).increment();
         return view(pledge, tier);
+    }
+
+    /**
+     * Until when a payment recorded now pays: a first payment starts the support now (the anchor of every later
+     * period); a renewal continues where the paid period ended, to the next period end counted from the anchor.
+     * A one-off gift counts as a year.
+     */
+    private static Instant paidPeriodEnd(Pledge pledge, Instant now) {
+        BillingInterval interval = pledge.interval.recurring() ? pledge.interval : BillingInterval.YEAR;
+        if (pledge.status == PledgeStatus.PENDING_PAYMENT || pledge.currentPeriodEnd == null) {
+            pledge.periodAnchor = now;
+            return interval.periodEnd(now, 1);
+        }
+        if (pledge.periodAnchor == null) {
+            // Paid before anchors were kept, and not by invoice: its current end is the best anchor there is.
+            pledge.periodAnchor = pledge.currentPeriodEnd;
+        }
+        return interval.nextPeriodEnd(pledge.periodAnchor, pledge.currentPeriodEnd);
     }
 
     /**

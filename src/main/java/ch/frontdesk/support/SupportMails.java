@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,7 +25,8 @@ import java.util.Map;
 @ApplicationScoped
 class SupportMails {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy")
+    // The publication writes in English from Lausanne: dates read the same whatever the server's locale.
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneId.of("Europe/Zurich"));
 
     @CheckedTemplate(basePath = "support/mail")

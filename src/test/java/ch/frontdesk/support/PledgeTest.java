@@ -154,6 +154,20 @@ class PledgeTest extends FrontdeskTest {
     }
 
     @Test
+    void aMonthlyPledgeStartedOnJanuaryThirtyFirstRenewsOnEachMonthsLastDay() {
+        clock.set(Instant.parse("2026-01-31T10:00:00Z"));
+        String id = pledgeOk("reader", "ada@example.org");
+        admin().post("/api/admin/pledges/" + id + "/mark-paid").then().statusCode(200)
+                .body("currentPeriodEnd", equalTo("2026-02-28T10:00:00Z"));
+        for (String end : new String[] {"2026-03-31T10:00:00Z", "2026-04-30T10:00:00Z"}) {
+            admin().post("/api/admin/pledges/" + id + "/mark-paid").then().statusCode(200)
+                    .body("currentPeriodEnd", equalTo(end));
+        }
+        assertThat(database.single("select to_char(period_anchor at time zone 'UTC', 'YYYY-MM-DD') from pledge"))
+                .isEqualTo("2026-01-31");
+    }
+
+    @Test
     void yearlySupportersAreRemindedOnceAWeekBeforeTheRenewal() {
         String id = pledgeOk("patron", "ada@example.org");
         admin().post("/api/admin/pledges/" + id + "/mark-paid").then().statusCode(200);
