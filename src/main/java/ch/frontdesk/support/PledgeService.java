@@ -25,6 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,9 +75,9 @@ public class PledgeService {
     /**
      * Creates a pledge. By invoice, the payment details go out by email. By card, a Stripe Checkout is started
      * first, outside any transaction, and the pledge is only stored once Stripe has answered: a failed call
-     * leaves no pledge behind.
+     * leaves no pledge behind. The request is validated here, the one place JSON and form pledges share.
      */
-    public PledgeView pledge(PledgeRequest request, ClientInfo client, String idempotencyKey) {
+    public PledgeView pledge(@Valid @NotNull PledgeRequest request, ClientInfo client, String idempotencyKey) {
         boolean card = PaymentMethod.choose(request.paymentMethod(), gateway) == PaymentMethod.CARD;
         if (idempotencyKey != null) {
             var earlier = QuarkusTransaction.requiringNew()
@@ -147,7 +149,12 @@ public class PledgeService {
         }
         pledge.persist();
         if (card == null) {
-            mails.paymentInstructions(pledge, tier, contact, bank());
+            // Without the mail the pledge could not be paid (the bank details are only in it), so a refused mail
+            // refuses the pledge: this transaction stores nothing, and the reader learns when to try again.
+            mails.paymentInstructions(pledge, tier, contact, bank()).ifPresent(until -> {
+                throw ProblemException.tooManyRequests("This address has had as many emails as we send in a day to"
+                        + " an address nobody has confirmed.", java.time.Duration.between(now, until));
+            });
         }
         metrics.counter("frontdesk.support.pledges.created", "tier", tier.code).increment();
 

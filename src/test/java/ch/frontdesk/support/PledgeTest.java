@@ -273,6 +273,66 @@ class PledgeTest extends FrontdeskTest {
         assertThat(database.count("select count(*) from pledge")).isEqualTo(2);
     }
 
+    @Test
+    void aFormPledgeWithoutAnEmailGetsTheSameProblemAsJsonNamingEmail() {
+        var body = pledge("reader", "x@example.org");
+        body.remove("email");
+        var json = given().contentType(ContentType.JSON).body(body).post("/api/support/pledges").then().statusCode(400)
+                .contentType("application/problem+json").extract().jsonPath();
+        var form = given().contentType(ContentType.URLENC).formParam("tier", "reader").formParam("name", "Ada")
+                .formParam("consent", "yes").post("/api/support/pledges").then().statusCode(400)
+                .contentType("application/problem+json").extract().jsonPath();
+
+        assertThat(form.getList("errors.field")).containsExactly("email");
+        assertThat(form.getList("errors")).isEqualTo(json.getList("errors"));
+        given().contentType(ContentType.URLENC).formParam("tier", "reader").formParam("email", "ada@example.org")
+                .formParam("consent", "off").post("/api/support/pledges").then().statusCode(400)
+                .body("errors[0].field", equalTo("consent"));
+        assertThat(database.count("select count(*) from pledge")).isZero();
+        assertThat(database.count("select count(*) from contact")).isZero();
+    }
+
+    @Test
+    void theFourthMailToAnUnconfirmedAddressInADayIsNotSentWhetherConfirmationOrPledgeInstructions() {
+        for (int i = 0; i < 2; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("email", "ada@example.org", "consent", true))
+                    .post("/api/newsletter/subscriptions").then().statusCode(202);
+            applySignups();
+        }
+        pledgeOk("reader", "ada@example.org");
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "fourth").body(pledge("patron", "ada@example.org"))
+                .post("/api/support/pledges").then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", equalTo(Long.toString(Duration.ofDays(1).toSeconds())));
+        given().contentType(ContentType.JSON).body(Map.of("email", "ada@example.org", "consent", true))
+                .post("/api/newsletter/subscriptions").then().statusCode(202);
+
+        var mails = deliverTo("ada@example.org");
+        assertThat(mails).hasSize(3);
+        assertThat(mails.get(2).getText()).contains("IBAN");
+        assertThat(database.count("select count(*) from pledge")).isEqualTo(1);
+        assertThat(database.count("select count(*) from consent_record where purpose = 'support'")).isEqualTo(1);
+
+        // A day later the address may be mailed again, and the refused key was not kept for a refused pledge.
+        clock.advance(Duration.ofDays(1));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "fourth").body(pledge("patron", "ada@example.org"))
+                .post("/api/support/pledges").then().statusCode(201);
+        assertThat(deliverTo("ada@example.org")).hasSize(4);
+    }
+
+    @Test
+    void pledgeInstructionsShowTheTypedNameWithoutItsLinks() {
+        var body = pledge("reader", "ada@example.org");
+        body.put("name", "Ada https://evil.example/win www.prize.example");
+        given().contentType(ContentType.JSON).body(body).post("/api/support/pledges").then().statusCode(201);
+
+        var instructions = deliverTo("ada@example.org").get(0);
+        assertThat(instructions.getText()).contains("Hello Ada,").doesNotContain("evil.example")
+                .doesNotContain("prize.example");
+        assertThat(instructions.getHtml()).doesNotContain("evil.example");
+    }
+
     private long contactId(String email) {
         return database.count("select id from contact where email = ?1", email);
     }
