@@ -1,5 +1,6 @@
 package ch.frontdesk.common;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,14 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
+    }
+
+    /** {@code 429} with {@code Retry-After}: the client may try again once {@code wait} (whole seconds, rounded up) is over. */
+    public static ProblemException tooManyRequests(String detail, Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        return new ProblemException(429, "too-many-requests", "Too Many Requests",
+                detail + " Try again in " + seconds + " seconds.", null, null,
+                Map.of("Retry-After", Long.toString(seconds)));
     }
 
     public Problem toProblem() {

@@ -16,6 +16,8 @@ import ch.frontdesk.contact.ContactExport.WaitlistRecord;
 import ch.frontdesk.mail.SecretRedaction;
 import ch.frontdesk.mail.Suppressions;
 import ch.frontdesk.payment.PaymentGateway;
+import ch.frontdesk.queue.WorkQueue;
+import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -55,8 +57,11 @@ public class ContactPrivacy {
     private final Suppressions suppressions;
     private final PaymentGateway gateway;
     private final Clock clock;
+    private final List<WorkQueue> queues;
 
-    ContactPrivacy(EntityManager em, Suppressions suppressions, PaymentGateway gateway, Clock clock) {
+    ContactPrivacy(EntityManager em, Suppressions suppressions, PaymentGateway gateway, Clock clock,
+            @All List<WorkQueue> queues) {
+        this.queues = List.copyOf(queues);
         this.em = em;
         this.suppressions = suppressions;
         this.gateway = gateway;
@@ -227,6 +232,8 @@ public class ContactPrivacy {
     private Erasure eraseNow(String address) {
         Instant now = clock.instant();
         // Whatever is known, the address itself: queued sign-ups and mails to it go, and it stays suppressed.
+        forgetQueueFailures("newsletter_signup", "lower(btrim(t.email)) = lower(?1)", address);
+        forgetQueueFailures("outbox_message", "lower(t.recipient) = lower(?1)", address);
         update("delete from newsletter_signup where lower(btrim(email)) = lower(?1)", address);
         update("delete from outbox_message where lower(recipient) = lower(?1)", address);
 
@@ -239,6 +246,9 @@ public class ContactPrivacy {
         long id = number(found.get(0)[0]);
         Set<String> personal = personalStrings(id, (String) found.get(0)[1], (String) found.get(0)[2]);
 
+        forgetQueueFailures("outbox_message", "t.contact_id = ?1", id);
+        forgetQueueFailures("pledge", "t.contact_id = ?1", id);
+        forgetQueueErrorsNaming(personal);
         forgetMails(id, personal);
         forgetTokens(id);
         forgetIdempotentAnswers(id, (String) found.get(0)[1]);
@@ -284,6 +294,44 @@ public class ContactPrivacy {
     }
 
     /**
+     * A failed queue row keeps the error it failed with, and a database error may quote the row ("Failing row
+     * contains (...)") with the address or name in it. The failures of the person's rows in {@code table} (the rows
+     * matching {@code condition} on {@code t}) go with them: their sign-ups and mails are deleted, their pledges end.
+     */
+    private void forgetQueueFailures(String table, String condition, Object parameter) {
+        List<String> names = queues.stream().filter(queue -> queue.table().equals(table)).map(WorkQueue::name).toList();
+        if (names.isEmpty()) {
+            return;
+        }
+        Object[] parameters = new Object[names.size() + 1];
+        parameters[0] = parameter;
+        for (int i = 0; i < names.size(); i++) {
+            parameters[i + 1] = names.get(i);
+        }
+        int n = 2;
+        StringBuilder placeholders = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            placeholders.append(i == 0 ? "" : ", ").append('?').append(n++);
+        }
+        update("delete from queue_failure f where f.queue in (" + placeholders + ") and f.item_id in (select t.id from "
+                + table + " t where " + condition + ")", parameters);
+    }
+
+    /**
+     * Rows of the person's that stay (orders, tickets) may have failed too, with their name in the error: the row
+     * keeps its place in the queue (dead or backing off), the error text does not.
+     */
+    private void forgetQueueErrorsNaming(Set<String> personal) {
+        for (String value : personal) {
+            if (value.length() < 4) {
+                continue; // a name of a letter or two would blank every error that happens to contain it
+            }
+            update("update queue_failure set last_error = ?2 where strpos(lower(last_error), lower(?1)) > 0",
+                    value, "(error text erased with the person it named)");
+        }
+    }
+
+    /**
      * Mails to the person go (attachments cascade). Mails to a buyer who ordered a ticket for this person list the
      * attendee's name: those keep their place in the buyer's outbox, with the name replaced.
      */
@@ -293,6 +341,9 @@ public class ContactPrivacy {
                 contact_id in (select o.buyer_id from ticket_order o join ticket t on t.order_id = o.id
                                where t.attendee_id = ?1 and o.buyer_id <> ?1)""";
         for (String value : personal) {
+            if (value.length() < 4) {
+                continue; // a name of a letter or two would blank every error that happens to contain it
+            }
             update("update outbox_message set subject = replace(subject, ?2, ?4), text_body = replace(text_body, ?2, ?4),"
                     + " html_body = replace(replace(html_body, ?2, ?4), ?3, ?4) where " + othersAboutThem,
                     id, value, htmlEscape(value), ERASED);
@@ -317,6 +368,11 @@ public class ContactPrivacy {
 
     /** Links in mails already sent stop working: tokens of the subscription, the orders, pledges and offers. */
     private void forgetTokens(long id) {
+        // An order's link token lives on the order (one per order, see V11): a new random one replaces it.
+        update("""
+                update ticket_order set access_token = replace(gen_random_uuid()::text, '-', '')
+                                                       || replace(gen_random_uuid()::text, '-', '')
+                where buyer_id = ?1""", id);
         update("""
                 delete from access_token where
                    (purpose in ('newsletter_confirm', 'newsletter_unsubscribe')

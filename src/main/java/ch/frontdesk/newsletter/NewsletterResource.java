@@ -1,16 +1,14 @@
 package ch.frontdesk.newsletter;
 
 import ch.frontdesk.common.ClientInfo;
-import ch.frontdesk.common.FormFields;
 import ch.frontdesk.common.Idempotency;
 import ch.frontdesk.common.Negotiation;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.common.RateLimiter;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,15 +34,13 @@ public class NewsletterResource {
     private final NewsletterService newsletter;
     private final NewsletterConfig config;
     private final RateLimiter rateLimiter;
-    private final Validator validator;
     private final NewsletterPages pages;
 
     NewsletterResource(NewsletterService newsletter, NewsletterConfig config, RateLimiter rateLimiter,
-            Validator validator, NewsletterPages pages) {
+            NewsletterPages pages) {
         this.newsletter = newsletter;
         this.config = config;
         this.rateLimiter = rateLimiter;
-        this.validator = validator;
         this.pages = pages;
     }
 
@@ -53,7 +49,7 @@ public class NewsletterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign up; a confirmation email follows. The answer is the same for every address.")
-    public Response subscribe(@Valid @NotNull SubscribeRequest body,
+    public Response subscribe(@NotNull SubscribeRequest body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
         SubscriptionAnswer answer = signUp(body, idempotencyKey, http);
         return Response.accepted(answer).build();
@@ -63,15 +59,9 @@ public class NewsletterResource {
     @Path("/subscriptions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Sign up from a plain HTML form; answers 303 to a thank-you page.")
-    public Response subscribeFromForm(@RestForm String email, @RestForm String name, @RestForm String consent,
-            @RestForm String source, @RestForm String website,
+    public Response subscribeFromForm(@BeanParam SubscribeForm form,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
-        SubscribeRequest request = new SubscribeRequest(email, name, FormFields.checked(consent), source, website);
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        signUp(request, idempotencyKey, http);
+        signUp(form.request(), idempotencyKey, http);
         return Response.seeOther(URI.create("/newsletter/thanks")).build();
     }
 

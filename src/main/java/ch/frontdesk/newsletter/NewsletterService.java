@@ -24,10 +24,11 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,10 +77,12 @@ public class NewsletterService {
     /**
      * Accepts a sign-up. The request only queues it (the same work for every address, so neither the answer
      * nor its timing tells who is subscribed); {@link #applySignups()} does the rest moments later.
-     * Bots that fill the honeypot are dropped without a trace.
+     * Bots that fill the honeypot are dropped without a trace. The request is validated here, the one place JSON and
+     * form sign-ups share.
      */
     @Transactional
-    public SubscriptionAnswer subscribe(SubscribeRequest request, ClientInfo client, String idempotencyKey) {
+    public SubscriptionAnswer subscribe(@Valid @NotNull SubscribeRequest request, ClientInfo client,
+            String idempotencyKey) {
         SubscriptionAnswer answer = new SubscriptionAnswer(SubscriptionStatus.PENDING);
         if (request.isFromBot()) {
             return answer;
@@ -189,10 +192,9 @@ public class NewsletterService {
         }
         Instant now = clock.instant();
         sendConfirmation(contact, subscription).ifPresent(until -> {
-            long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
-            throw new ProblemException(429, "too-many-requests", "Too Many Requests",
+            throw ProblemException.tooManyRequests(
                     "This address had " + mailConfig.unverifiedPerDay() + " emails in 24 hours.",
-                    null, null, Map.of("Retry-After", Long.toString(seconds)));
+                    Duration.between(now, until));
         });
         return contact.id;
     }

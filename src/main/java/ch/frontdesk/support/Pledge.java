@@ -51,6 +51,10 @@ public class Pledge extends PanacheEntityBase {
     @Column(name = "current_period_end")
     public Instant currentPeriodEnd;
 
+    /** When the first paid period started: every period end is counted from here, so month ends stay month ends. */
+    @Column(name = "period_anchor")
+    public Instant periodAnchor;
+
     /** The supporter cancelled: the pledge stays active until the paid period ends, then it is cancelled. */
     @Column(name = "cancel_at_period_end", nullable = false)
     public boolean cancelAtPeriodEnd;

@@ -24,6 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -72,9 +74,9 @@ public class PledgeService {
     /**
      * Creates a pledge. By invoice, the payment details go out by email. By card, a Stripe Checkout is started
      * first, outside any transaction, and the pledge is only stored once Stripe has answered: a failed call
-     * leaves no pledge behind.
+     * leaves no pledge behind. The request is validated here, the one place JSON and form pledges share.
      */
-    public PledgeView pledge(PledgeRequest request, ClientInfo client, String idempotencyKey) {
+    public PledgeView pledge(@Valid @NotNull PledgeRequest request, ClientInfo client, String idempotencyKey) {
         boolean card = PaymentMethod.choose(request.paymentMethod(), gateway) == PaymentMethod.CARD;
         if (idempotencyKey != null) {
             var earlier = QuarkusTransaction.requiringNew()
@@ -146,7 +148,12 @@ public class PledgeService {
         }
         pledge.persist();
         if (card == null) {
-            mails.paymentInstructions(pledge, tier, contact, config.bank().details());
+            // Without the mail the pledge could not be paid (the bank details are only in it), so a refused mail
+            // refuses the pledge: this transaction stores nothing, and the reader learns when to try again.
+            mails.paymentInstructions(pledge, tier, contact, config.bank().details()).ifPresent(until -> {
+                throw ProblemException.tooManyRequests("This address has had as many emails as we send in a day to"
+                        + " an address nobody has confirmed.", java.time.Duration.between(now, until));
+            });
         }
         metrics.counter("frontdesk.support.pledges.created", "tier", tier.code).increment();
 
@@ -170,10 +177,7 @@ public class PledgeService {
             throw ProblemException.conflict("not-payable", "Not payable", "The pledge is " + pledge.status.json() + ".");
         }
         Instant now = clock.instant();
-        // A first payment starts the support now; a renewal continues where the paid period ended.
-        Instant start = pledge.status == PledgeStatus.PENDING_PAYMENT ? now : pledge.currentPeriodEnd;
-        pledge.currentPeriodEnd = pledge.interval.recurring() ? pledge.interval.periodEnd(start)
-                : BillingInterval.YEAR.periodEnd(start);
+        pledge.currentPeriodEnd = paidPeriodEnd(pledge, now);
         pledge.status = PledgeStatus.ACTIVE;
         pledge.paymentDueAt = null;
         pledge.updatedAt = now;
@@ -191,6 +195,24 @@ public class PledgeService {
         mails.receipt(pledge, tier, Contact.findById(pledge.contactId), payment);
         metrics.counter("frontdesk.support.payments", "method", payment.method).increment();
         return view(pledge, tier);
+    }
+
+    /**
+     * Until when a payment recorded now pays: a first payment starts the support now (the anchor of every later
+     * period); a renewal continues where the paid period ended, to the next period end counted from the anchor.
+     * A one-off gift counts as a year.
+     */
+    private static Instant paidPeriodEnd(Pledge pledge, Instant now) {
+        BillingInterval interval = pledge.interval.recurring() ? pledge.interval : BillingInterval.YEAR;
+        if (pledge.status == PledgeStatus.PENDING_PAYMENT || pledge.currentPeriodEnd == null) {
+            pledge.periodAnchor = now;
+            return interval.periodEnd(now, 1);
+        }
+        if (pledge.periodAnchor == null) {
+            // Paid before anchors were kept, and not by invoice: its current end is the best anchor there is.
+            pledge.periodAnchor = pledge.currentPeriodEnd;
+        }
+        return interval.nextPeriodEnd(pledge.periodAnchor, pledge.currentPeriodEnd);
     }
 
     /**

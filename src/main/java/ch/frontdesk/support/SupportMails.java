@@ -6,6 +6,7 @@ import ch.frontdesk.common.Money;
 import ch.frontdesk.common.TokenPurpose;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.mail.MailRenderer;
+import ch.frontdesk.mail.MailText;
 import ch.frontdesk.mail.Outbox;
 import ch.frontdesk.mail.OutgoingMail;
 import ch.frontdesk.payment.BankDetails;
@@ -15,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Supporter emails, all through the outbox. Those about a recurring pledge carry a one-click link to cancel it,
@@ -24,7 +27,8 @@ import java.util.Map;
 @ApplicationScoped
 class SupportMails {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy")
+    // The publication writes in English from Lausanne: dates read the same whatever the server's locale.
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneId.of("Europe/Zurich"));
 
     @CheckedTemplate(basePath = "support/mail")
@@ -57,15 +61,24 @@ class SupportMails {
 
     /**
      * The bank details for a new invoice pledge. This is the one mail support sends to an address nobody has
-     * confirmed yet (whoever typed it in the form), so this is where a cap per address and day belongs.
+     * confirmed yet (whoever typed it in the form): it counts against the daily cap on such mail, and shows the name
+     * only as {@link MailText#requesterName} leaves it, so the form cannot mail anyone a link in our name.
+     *
+     * @return empty when queued; else when the cap lets the next mail to this address go (nothing is queued)
      */
-    void paymentInstructions(Pledge pledge, SupportTier tier, Contact to, BankDetails bank) {
-        invoice(pledge, tier, to, false, bank);
+    Optional<Instant> paymentInstructions(Pledge pledge, SupportTier tier, Contact to, BankDetails bank) {
+        return outbox.enqueueToUnverified(to.email,
+                () -> invoiceMail(pledge, tier, to, MailText.requesterName(to.name), false, bank));
     }
 
     void invoice(Pledge pledge, SupportTier tier, Contact to, boolean renewal, BankDetails bank) {
-        send("support.invoice", to, renewal ? "Renewing your support for Engineering Prompts" : "Your support for Engineering Prompts: payment details",
-                Templates.invoice(to.name, tier.name, amount(pledge), pledge.interval.json(), renewal,
+        outbox.enqueue(invoiceMail(pledge, tier, to, to.name, renewal, bank));
+    }
+
+    private OutgoingMail invoiceMail(Pledge pledge, SupportTier tier, Contact to, String name, boolean renewal,
+            BankDetails bank) {
+        return mail("support.invoice", to, renewal ? "Renewing your support for Engineering Prompts" : "Your support for Engineering Prompts: payment details",
+                Templates.invoice(name, tier.name, amount(pledge), pledge.interval.json(), renewal,
                         pledge.paymentReference, day(pledge.paymentDueAt), bank, cancelUrl(pledge)));
     }
 
@@ -102,8 +115,12 @@ class SupportMails {
     }
 
     private void send(String kind, Contact to, String subject, TemplateInstance template) {
+        outbox.enqueue(mail(kind, to, subject, template));
+    }
+
+    private OutgoingMail mail(String kind, Contact to, String subject, TemplateInstance template) {
         var body = renderer.render(template);
-        outbox.enqueue(new OutgoingMail(kind, to.id, to.email, subject, body.text(), body.html(), Map.of()));
+        return new OutgoingMail(kind, to.id, to.email, subject, body.text(), body.html(), Map.of());
     }
 
     private static String amount(Pledge pledge) {

@@ -136,6 +136,7 @@ class SupportPayments {
             // A one-off gift: paid now, supporter for a year.
             Instant now = clock.instant();
             pledge.status = PledgeStatus.ACTIVE;
+            pledge.periodAnchor = now;
             pledge.currentPeriodEnd = BillingInterval.YEAR.periodEnd(now);
             pledge.paymentDueAt = null;
             pledge.updatedAt = now;

@@ -1,7 +1,6 @@
 package ch.frontdesk.support;
 
 import ch.frontdesk.common.ClientInfo;
-import ch.frontdesk.common.FormFields;
 import ch.frontdesk.common.Idempotency;
 import ch.frontdesk.common.LinkState;
 import ch.frontdesk.common.Negotiation;
@@ -13,10 +12,8 @@ import ch.frontdesk.support.SupportBodies.TierView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,7 +29,6 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
 
 /** Paid support for Engineering Prompts: the tiers, pledges, and the one-click cancel link of supporter emails. */
 @Path("/")
@@ -54,15 +50,12 @@ public class SupportResource {
     private final PledgeService pledges;
     private final RateLimiter rateLimiter;
     private final SupportConfig config;
-    private final Validator validator;
 
-    SupportResource(TierCatalog tiers, PledgeService pledges, RateLimiter rateLimiter, SupportConfig config,
-            Validator validator) {
+    SupportResource(TierCatalog tiers, PledgeService pledges, RateLimiter rateLimiter, SupportConfig config) {
         this.tiers = tiers;
         this.pledges = pledges;
         this.rateLimiter = rateLimiter;
         this.config = config;
-        this.validator = validator;
     }
 
     @GET
@@ -78,7 +71,7 @@ public class SupportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pledge support; the payment details follow by email.")
-    public Response pledge(@Valid @NotNull PledgeRequest body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public Response pledge(@NotNull PledgeRequest body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Context HttpServerRequest http) {
         PledgeView pledge = create(body, idempotencyKey, http);
         return Response.created(URI.create("/api/support/pledges/" + pledge.id())).entity(pledge).build();
@@ -88,16 +81,9 @@ public class SupportResource {
     @Path("/api/support/pledges")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Pledge from a plain HTML form; answers 303 to a thank-you page.")
-    public Response pledgeFromForm(@RestForm String tier, @RestForm String email, @RestForm String name,
-            @RestForm String consent, @RestForm String paymentMethod,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
-        Boolean agreed = FormFields.checked(consent);
-        PledgeRequest request = new PledgeRequest(tier, email, name, agreed, paymentMethod);
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        create(request, idempotencyKey, http);
+    public Response pledgeFromForm(@BeanParam PledgeForm form, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Context HttpServerRequest http) {
+        create(form.request(), idempotencyKey, http);
         return Response.seeOther(URI.create("/support/thanks")).build();
     }
 

@@ -195,6 +195,36 @@ class NewsletterSubscribeTest extends FrontdeskTest {
     }
 
     @Test
+    void aFormWithoutAnEmailGetsTheSameProblemAsJsonNamingEmail() {
+        var json = subscribe(Map.of("consent", true, "name", "Ada")).then().statusCode(400)
+                .contentType("application/problem+json").extract().jsonPath();
+        var form = given().contentType(ContentType.URLENC).formParam("consent", "on").formParam("name", "Ada")
+                .post("/api/newsletter/subscriptions").then().statusCode(400)
+                .contentType("application/problem+json").extract().jsonPath();
+
+        assertThat(form.getList("errors.field")).contains("email");
+        assertThat(form.getList("errors")).isEqualTo(json.getList("errors"));
+        assertThat(form.getString("type")).isEqualTo(json.getString("type"));
+        assertThat(database.count("select count(*) from newsletter_signup")).isZero();
+    }
+
+    @Test
+    void aTickedCheckboxIsConsentWhicheverWayTheFormSpellsIt() {
+        String[] ticked = {"on", "true", "yes", "1", "ON"};
+        for (int i = 0; i < ticked.length; i++) {
+            given().redirects().follow(false).contentType(ContentType.URLENC)
+                    .formParam("email", "box" + i + "@example.org").formParam("consent", ticked[i])
+                    .post("/api/newsletter/subscriptions").then().statusCode(303);
+        }
+        for (String unticked : new String[] {"off", "no", "0", ""}) {
+            given().contentType(ContentType.URLENC).formParam("email", "no@example.org").formParam("consent", unticked)
+                    .post("/api/newsletter/subscriptions").then().statusCode(400)
+                    .body("errors.field", hasItem("consent"));
+        }
+        assertThat(database.count("select count(*) from newsletter_signup")).isEqualTo(ticked.length);
+    }
+
+    @Test
     void theSameIdempotencyKeyReplaysTheAnswerAndSendsNothingMore() {
         var body = Map.of("email", "retry@example.org", "consent", true);
         for (int i = 0; i < 3; i++) {

@@ -51,6 +51,47 @@ class BillingIntervalTest {
     }
 
     @Test
+    void monthlyPeriodsCountFromTheAnchorSoAMonthEndStaysAMonthEnd() {
+        Instant anchor = at("2026-01-31T10:00:00Z");
+        assertThat(BillingInterval.MONTH.periodEnd(anchor, 1)).isEqualTo(at("2026-02-28T10:00:00Z"));
+        assertThat(BillingInterval.MONTH.periodEnd(anchor, 2)).isEqualTo(at("2026-03-31T10:00:00Z"));
+        assertThat(BillingInterval.MONTH.periodEnd(anchor, 3)).isEqualTo(at("2026-04-30T10:00:00Z"));
+    }
+
+    @Test
+    void aRenewalEndsOnTheAnchorsDayNotADayCarriedOverFromFebruary() {
+        Instant anchor = at("2026-01-31T10:00:00Z");
+        assertThat(BillingInterval.MONTH.nextPeriodEnd(anchor, at("2026-02-28T10:00:00Z")))
+                .isEqualTo(at("2026-03-31T10:00:00Z"));
+        assertThat(BillingInterval.MONTH.nextPeriodEnd(anchor, at("2026-03-31T10:00:00Z")))
+                .isEqualTo(at("2026-04-30T10:00:00Z"));
+        // A period end that had drifted before the anchor was kept is pulled back to the anchor's day.
+        assertThat(BillingInterval.MONTH.nextPeriodEnd(anchor, at("2026-03-28T10:00:00Z")))
+                .isEqualTo(at("2026-03-31T10:00:00Z"));
+    }
+
+    @Test
+    void aYearlyPledgeFromFebruaryTwentyNinthReturnsToItInLeapYears() {
+        Instant anchor = at("2028-02-29T12:00:00Z");
+        Instant end = BillingInterval.YEAR.periodEnd(anchor, 1);
+        assertThat(end).isEqualTo(at("2029-02-28T12:00:00Z"));
+        end = BillingInterval.YEAR.nextPeriodEnd(anchor, end);
+        assertThat(end).isEqualTo(at("2030-02-28T12:00:00Z"));
+        end = BillingInterval.YEAR.nextPeriodEnd(anchor, end);
+        end = BillingInterval.YEAR.nextPeriodEnd(anchor, end);
+        assertThat(end).isEqualTo(at("2032-02-29T12:00:00Z"));
+    }
+
+    @Test
+    void theNextPeriodEndIsAlwaysAfterThePaidOne() {
+        Instant anchor = at("2026-01-31T10:00:00Z");
+        // Paid up to the anchor itself (or before it): the first period.
+        assertThat(BillingInterval.MONTH.nextPeriodEnd(anchor, anchor)).isEqualTo(at("2026-02-28T10:00:00Z"));
+        assertThat(BillingInterval.MONTH.nextPeriodEnd(anchor, at("2026-04-30T10:00:01Z")))
+                .isEqualTo(at("2026-05-31T10:00:00Z"));
+    }
+
+    @Test
     void aOneOffGiftIsNotRecurringAndTheOthersAre() {
         assertThat(BillingInterval.ONCE.recurring()).isFalse();
         assertThat(BillingInterval.MONTH.recurring()).isTrue();

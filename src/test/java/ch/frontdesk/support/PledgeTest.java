@@ -154,6 +154,20 @@ class PledgeTest extends FrontdeskTest {
     }
 
     @Test
+    void aMonthlyPledgeStartedOnJanuaryThirtyFirstRenewsOnEachMonthsLastDay() {
+        clock.set(Instant.parse("2026-01-31T10:00:00Z"));
+        String id = pledgeOk("reader", "ada@example.org");
+        admin().post("/api/admin/pledges/" + id + "/mark-paid").then().statusCode(200)
+                .body("currentPeriodEnd", equalTo("2026-02-28T10:00:00Z"));
+        for (String end : new String[] {"2026-03-31T10:00:00Z", "2026-04-30T10:00:00Z"}) {
+            admin().post("/api/admin/pledges/" + id + "/mark-paid").then().statusCode(200)
+                    .body("currentPeriodEnd", equalTo(end));
+        }
+        assertThat(database.single("select to_char(period_anchor at time zone 'UTC', 'YYYY-MM-DD') from pledge"))
+                .isEqualTo("2026-01-31");
+    }
+
+    @Test
     void yearlySupportersAreRemindedOnceAWeekBeforeTheRenewal() {
         String id = pledgeOk("patron", "ada@example.org");
         admin().post("/api/admin/pledges/" + id + "/mark-paid").then().statusCode(200);
@@ -257,6 +271,66 @@ class PledgeTest extends FrontdeskTest {
                     .body(pledge("patron", "ada@example.org")).post("/api/support/pledges").then().statusCode(201);
         }
         assertThat(database.count("select count(*) from pledge")).isEqualTo(2);
+    }
+
+    @Test
+    void aFormPledgeWithoutAnEmailGetsTheSameProblemAsJsonNamingEmail() {
+        var body = pledge("reader", "x@example.org");
+        body.remove("email");
+        var json = given().contentType(ContentType.JSON).body(body).post("/api/support/pledges").then().statusCode(400)
+                .contentType("application/problem+json").extract().jsonPath();
+        var form = given().contentType(ContentType.URLENC).formParam("tier", "reader").formParam("name", "Ada")
+                .formParam("consent", "yes").post("/api/support/pledges").then().statusCode(400)
+                .contentType("application/problem+json").extract().jsonPath();
+
+        assertThat(form.getList("errors.field")).containsExactly("email");
+        assertThat(form.getList("errors")).isEqualTo(json.getList("errors"));
+        given().contentType(ContentType.URLENC).formParam("tier", "reader").formParam("email", "ada@example.org")
+                .formParam("consent", "off").post("/api/support/pledges").then().statusCode(400)
+                .body("errors[0].field", equalTo("consent"));
+        assertThat(database.count("select count(*) from pledge")).isZero();
+        assertThat(database.count("select count(*) from contact")).isZero();
+    }
+
+    @Test
+    void theFourthMailToAnUnconfirmedAddressInADayIsNotSentWhetherConfirmationOrPledgeInstructions() {
+        for (int i = 0; i < 2; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("email", "ada@example.org", "consent", true))
+                    .post("/api/newsletter/subscriptions").then().statusCode(202);
+            applySignups();
+        }
+        pledgeOk("reader", "ada@example.org");
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "fourth").body(pledge("patron", "ada@example.org"))
+                .post("/api/support/pledges").then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", equalTo(Long.toString(Duration.ofDays(1).toSeconds())));
+        given().contentType(ContentType.JSON).body(Map.of("email", "ada@example.org", "consent", true))
+                .post("/api/newsletter/subscriptions").then().statusCode(202);
+
+        var mails = deliverTo("ada@example.org");
+        assertThat(mails).hasSize(3);
+        assertThat(mails.get(2).getText()).contains("IBAN");
+        assertThat(database.count("select count(*) from pledge")).isEqualTo(1);
+        assertThat(database.count("select count(*) from consent_record where purpose = 'support'")).isEqualTo(1);
+
+        // A day later the address may be mailed again, and the refused key was not kept for a refused pledge.
+        clock.advance(Duration.ofDays(1));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "fourth").body(pledge("patron", "ada@example.org"))
+                .post("/api/support/pledges").then().statusCode(201);
+        assertThat(deliverTo("ada@example.org")).hasSize(4);
+    }
+
+    @Test
+    void pledgeInstructionsShowTheTypedNameWithoutItsLinks() {
+        var body = pledge("reader", "ada@example.org");
+        body.put("name", "Ada https://evil.example/win www.prize.example");
+        given().contentType(ContentType.JSON).body(body).post("/api/support/pledges").then().statusCode(201);
+
+        var instructions = deliverTo("ada@example.org").get(0);
+        assertThat(instructions.getText()).contains("Hello Ada,").doesNotContain("evil.example")
+                .doesNotContain("prize.example");
+        assertThat(instructions.getHtml()).doesNotContain("evil.example");
     }
 
     private long contactId(String email) {
