@@ -8,7 +8,10 @@ import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Works through a {@link WorkQueue}, one row per transaction: claims the next due row with
@@ -25,6 +28,7 @@ public class QueueWorker {
 
     private static final Logger LOG = Logger.getLogger(QueueWorker.class);
     private static final int MAX_ERROR_LENGTH = 1000;
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"',;:()\\[\\]]+@[^\\s<>\"',;:()\\[\\]]+");
     /** A bound on one drain, so a queue that refills as fast as it drains still lets the scheduler move on. */
     private static final int MAX_ROWS_PER_DRAIN = 10_000;
 
@@ -198,6 +202,12 @@ public class QueueWorker {
      */
     static String describe(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            // PostgreSQL's detail ("Failing row contains (...)") quotes the row, names and addresses included:
+            // only the state and the main text are kept, whatever the JDBC URL says about logServerErrorDetail.
+            if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                ServerErrorMessage server = psql.getServerErrorMessage();
+                return redactedAndShort(server.getSQLState() + ": " + server.getMessage());
+            }
             if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null) {
                 return redactedAndShort(sql.getMessage());
             }
@@ -215,7 +225,8 @@ public class QueueWorker {
     }
 
     private static String redactedAndShort(String text) {
-        String message = SecretRedaction.of(text).apply(text);
+        // An SMTP refusal ("550 <ada@example.org>: unknown user") would keep an address after erasure.
+        String message = ADDRESS.matcher(SecretRedaction.of(text).apply(text)).replaceAll("<address>");
         return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
     }
 }

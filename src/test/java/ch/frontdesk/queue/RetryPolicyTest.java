@@ -3,6 +3,8 @@ package ch.frontdesk.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
@@ -31,5 +33,22 @@ class RetryPolicyTest {
 
         assertThat(error).contains("could not render: link https://x.example/confirm?token=redacted broke")
                 .doesNotContain("AbCdEfGhIjKlMnOpQrStUvWxYz012345");
+    }
+
+    @Test
+    void aDatabaseErrorKeepsItsStateAndMainTextButNotTheRowItQuotes() {
+        PSQLException refused = new PSQLException(new ServerErrorMessage("SERROR\u0000C23514\u0000Mnew row violates"
+                + " check constraint \"contact_email\"\u0000DFailing row contains (7, ada@example.org, Ada Lovelace).\u0000"));
+
+        String error = QueueWorker.describe(new RuntimeException("could not apply", refused));
+
+        assertThat(error).isEqualTo("23514: new row violates check constraint \"contact_email\"");
+    }
+
+    @Test
+    void anAddressInAnyOtherErrorIsLeftOut() {
+        String error = QueueWorker.describe(new IllegalStateException("550 5.1.1 <ada@example.org>: unknown user"));
+
+        assertThat(error).isEqualTo("550 5.1.1 <<address>>: unknown user").doesNotContain("ada@");
     }
 }
