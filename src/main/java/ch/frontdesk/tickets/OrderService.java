@@ -28,9 +28,11 @@ public class OrderService {
     private final OrderCancellation cancellation;
     private final OrderAccess access;
     private final PaymentGateway gateway;
+    private final Vouchers vouchers;
 
     OrderService(OrderReservation reservation, OrderCheckout checkout, OrderFulfilment fulfilment,
-            OrderCancellation cancellation, OrderAccess access, PaymentGateway gateway) {
+            OrderCancellation cancellation, OrderAccess access, PaymentGateway gateway, Vouchers vouchers) {
+        this.vouchers = vouchers;
         this.reservation = reservation;
         this.checkout = checkout;
         this.fulfilment = fulfilment;
@@ -46,8 +48,15 @@ public class OrderService {
      */
     public OrderView place(String slug, PlaceOrder request, ClientInfo client, String idempotencyKey) {
         PaymentMethod method = paymentMethod(request.paymentMethod());
-        Reservation held = QuarkusTransaction.requiringNew()
-                .call(() -> reservation.reserve(slug, request, client, idempotencyKey, method));
+        Reservation held;
+        try {
+            held = QuarkusTransaction.requiringNew()
+                    .call(() -> reservation.reserve(slug, request, client, idempotencyKey, method));
+        } catch (Vouchers.Refused refused) {
+            // Counted once the order is undone, in a transaction of its own: the refusal is all that is kept.
+            vouchers.countFailure(client);
+            throw refused;
+        }
         if (held.checkout() == null) {
             return held.view();
         }

@@ -144,8 +144,9 @@ public final class TicketBodies {
         }
     }
 
+    /** Without {@code code}, a code that cannot be guessed is generated and returned. */
     public record VoucherRequest(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be letters, digits, dashes or underscores") String code,
+            @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be letters, digits, dashes or underscores") String code,
             @NotBlank String event,
             List<@NotBlank String> types,
             @NotNull @Valid Discount discount,
