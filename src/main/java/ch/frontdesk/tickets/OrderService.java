@@ -107,6 +107,12 @@ public class OrderService {
         cancellation.refundReported(paymentIntent);
     }
 
+    /** Stripe reports a dispute of a card payment, in the webhook's transaction: the tickets are voided. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void disputed(String paymentIntent) {
+        cancellation.disputeReported(paymentIntent);
+    }
+
     private PaymentMethod paymentMethod(String requested) {
         if (requested == null || requested.equals("invoice")) {
             return PaymentMethod.INVOICE;

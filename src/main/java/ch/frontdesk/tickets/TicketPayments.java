@@ -29,6 +29,7 @@ class TicketPayments {
                     orders.refunded(paymentIntent);
                 }
             }
+            case "charge.dispute.created" -> orders.disputed(event.object().path("payment_intent").asText(null));
             default -> { }
         }
     }
