@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Per-client token buckets shared by every instance through PostgreSQL: each client may make {@code perMinute}
- * requests of a kind in a burst, refilled evenly over a minute. A bucket is one row holding the instant it will be
+ * requests of a kind in a burst, refilled evenly over a minute (or {@code burst} over another window). A bucket is one row holding the instant it will be
  * full again (the generic cell rate algorithm), so a check is one upsert, one round trip, atomic under concurrency.
  * Clients are keyed by {@link ClientInfo#rateLimitKey(String)}: an IPv6 address counts with its whole /64.
  */
@@ -50,13 +50,21 @@ public class RateLimiter {
 
     /** Takes one request from the client's bucket for {@code kind}, or answers 429 with Retry-After. */
     public void check(String kind, String clientAddress, int perMinute) {
-        if (perMinute < 1) {
-            throw new IllegalArgumentException("a rate limit allows at least one request a minute: " + perMinute);
+        check(kind, clientAddress, perMinute, WINDOW);
+    }
+
+    /**
+     * Takes one request from the client's bucket for {@code kind}, which holds {@code burst} requests refilled
+     * evenly over {@code window}, or answers 429 with Retry-After.
+     */
+    public void check(String kind, String clientAddress, int burst, Duration window) {
+        if (burst < 1) {
+            throw new IllegalArgumentException("a rate limit allows at least one request a window: " + burst);
         }
         // The instances' clocks, not the database's, so tests can move time; a little skew only shifts a refill.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long intervalMicros = WINDOW.toNanos() / 1000 / perMinute;
-        Instant horizon = now.plus(WINDOW);
+        long intervalMicros = window.toNanos() / 1000 / burst;
+        Instant horizon = now.plus(window);
         Instant fullAt;
         boolean granted;
         try (Connection connection = dataSource.getConnection();
@@ -78,14 +86,44 @@ public class RateLimiter {
             throw new IllegalStateException("rate limit check failed", e);
         }
         if (!granted) {
-            // The next token arrives when taking it would leave the bucket full no later than one window from then.
-            long waitMillis = Duration.between(now, fullAt.plus(intervalMicros, ChronoUnit.MICROS).minus(WINDOW))
-                    .toMillis();
-            long seconds = Math.max(1, (waitMillis + 999) / 1000);
-            throw new ProblemException(429, "too-many-requests", "Too Many Requests",
-                    "Too many requests from your address. Try again in " + seconds + " seconds.",
-                    null, null, Map.of("Retry-After", Long.toString(seconds)));
+            throw tooMany(now, fullAt, intervalMicros, window);
         }
+    }
+
+    /**
+     * Answers 429 with Retry-After when the client's bucket for {@code kind} is empty, without taking anything: for
+     * limits that {@link #check count} only failures, so a client out of tries is stopped before trying again.
+     */
+    public void requireRoom(String kind, String clientAddress, int burst, Duration window) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long intervalMicros = window.toNanos() / 1000 / burst;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement read = connection.prepareStatement(
+                        "select full_at from rate_limit_bucket where kind = ? and client = ?")) {
+            read.setString(1, kind);
+            read.setString(2, ClientInfo.rateLimitKey(clientAddress));
+            try (ResultSet row = read.executeQuery()) {
+                if (row.next()) {
+                    Instant fullAt = row.getObject(1, OffsetDateTime.class).toInstant();
+                    // The same test as the upsert's: one more would leave the bucket full later than a window ahead.
+                    if (fullAt.plus(intervalMicros, ChronoUnit.MICROS).isAfter(now.plus(window))) {
+                        throw tooMany(now, fullAt, intervalMicros, window);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("rate limit check failed", e);
+        }
+    }
+
+    private static ProblemException tooMany(Instant now, Instant fullAt, long intervalMicros, Duration window) {
+        // The next token arrives when taking it would leave the bucket full no later than one window from then.
+        long waitMillis = Duration.between(now, fullAt.plus(intervalMicros, ChronoUnit.MICROS).minus(window))
+                .toMillis();
+        long seconds = Math.max(1, (waitMillis + 999) / 1000);
+        return new ProblemException(429, "too-many-requests", "Too Many Requests",
+                "Too many requests from your address. Try again in " + seconds + " seconds.",
+                null, null, Map.of("Retry-After", Long.toString(seconds)));
     }
 
     @Scheduled(every = "5m", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

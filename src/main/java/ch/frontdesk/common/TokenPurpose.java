@@ -6,6 +6,7 @@ public enum TokenPurpose {
     NEWSLETTER_UNSUBSCRIBE,
     ORDER_ACCESS,
     PLEDGE_CANCEL,
+    WAITLIST_CONFIRM,
     WAITLIST_OFFER;
 
     @jakarta.persistence.Converter(autoApply = true)

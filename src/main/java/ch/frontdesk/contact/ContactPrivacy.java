@@ -379,7 +379,8 @@ public class ContactPrivacy {
                     and subject_id in (select id from newsletter_subscription where contact_id = ?1))
                 or (purpose = 'order_access' and subject_id in (select id from ticket_order where buyer_id = ?1))
                 or (purpose = 'pledge_cancel' and subject_id in (select id from pledge where contact_id = ?1))
-                or (purpose = 'waitlist_offer' and subject_id in (select id from waitlist_entry where contact_id = ?1))""",
+                or (purpose in ('waitlist_offer', 'waitlist_confirm')
+                    and subject_id in (select id from waitlist_entry where contact_id = ?1))""",
                 id);
     }
 

@@ -48,7 +48,15 @@ public sealed interface PaymentEvent {
     record SubscriptionChanged(String eventId, Subscription subscription) implements PaymentEvent {
     }
 
-    /** A payment was refunded, by us or from the provider's dashboard. */
-    record Refunded(String eventId, String paymentId) implements PaymentEvent {
+    /**
+     * A payment was refunded, by us or from the provider's dashboard.
+     *
+     * @param full whether all of it is refunded now (a partial refund leaves part of the payment standing)
+     */
+    record Refunded(String eventId, String paymentId, boolean full) implements PaymentEvent {
+    }
+
+    /** The payer disputed a payment with their bank (a chargeback); the money is held until it is decided. */
+    record Disputed(String eventId, String paymentId) implements PaymentEvent {
     }
 }

@@ -4,6 +4,7 @@ import ch.frontdesk.payment.PaymentEvent.CheckoutCompleted;
 import ch.frontdesk.payment.PaymentEvent.CheckoutExpired;
 import ch.frontdesk.payment.PaymentEvent.InvoicePaid;
 import ch.frontdesk.payment.PaymentEvent.InvoicePaymentFailed;
+import ch.frontdesk.payment.PaymentEvent.Disputed;
 import ch.frontdesk.payment.PaymentEvent.Refunded;
 import ch.frontdesk.payment.PaymentEvent.SubscriptionChanged;
 import ch.frontdesk.payment.Subscription.State;
@@ -33,7 +34,9 @@ final class StripeEventMapping {
                     new InvoicePaymentFailed(id, subscriptionOf(invoiceSubscription(object), stripe));
             case "customer.subscription.updated", "customer.subscription.deleted" ->
                     new SubscriptionChanged(id, subscriptionOf(text(object, "id"), stripe));
-            case "charge.refunded" -> new Refunded(id, text(object, "payment_intent"));
+            case "charge.refunded" ->
+                    new Refunded(id, text(object, "payment_intent"), object.path("refunded").asBoolean(false));
+            case "charge.dispute.created" -> new Disputed(id, text(object, "payment_intent"));
             default -> null;
         });
     }

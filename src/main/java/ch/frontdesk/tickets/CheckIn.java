@@ -11,8 +11,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The door: a ticket code is let in once. A second scan says when the first one was; a ticket of another event
- * or of an order that is not confirmed is refused (422), whatever the code says.
+ * The door: a ticket code is let in once. A second scan says when the first one was; a ticket of another event,
+ * a ticket voided by a refund or a dispute, or one of an order that is not confirmed is refused (422), whatever the
+ * code says.
  */
 @ApplicationScoped
 public class CheckIn {
@@ -41,6 +42,11 @@ public class CheckIn {
                     "This ticket is for " + other.name + ", not " + door.name + ".", null,
                     Map.of("event", other.slug), Map.of());
         }
+        if (ticket.voidedAt != null) {
+            throw new ProblemException(422, "ticket-voided", "Ticket voided",
+                    "This ticket was voided at " + ticket.voidedAt + ": its payment was " + ticket.voidReason + ".",
+                    null, Map.of("voidReason", ticket.voidReason, "voidedAt", ticket.voidedAt.toString()), Map.of());
+        }
         if (order.status != OrderStatus.CONFIRMED) {
             throw new ProblemException(422, "ticket-not-valid", "Ticket not valid",
                     "This ticket's order is " + order.status.json() + ".", null,
@@ -57,13 +63,13 @@ public class CheckIn {
         return new CheckinView(ticket.attendeeName, type.code, ticket.checkedInAt);
     }
 
-    /** How many of the event's valid tickets are in, for the door screen. */
+    /** How many of the event's valid (confirmed, not voided) tickets are in, for the door screen. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CheckinStats stats(String slug) {
         Event event = EventCatalog.find(slug);
         Object[] counts = (Object[]) em.createNativeQuery("""
                 select count(t.checked_in_at), count(*) from ticket t join ticket_order o on o.id = t.order_id
-                where o.event_id = ?1 and o.status = 'confirmed'""")
+                where o.event_id = ?1 and o.status = 'confirmed' and t.voided_at is null""")
                 .setParameter(1, event.id).getSingleResult();
         return new CheckinStats(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue());
     }

@@ -33,7 +33,7 @@ public class CheckInResource {
     @POST
     @Path("/checkin")
     @Operation(summary = "Check a ticket in at the door; a second scan is 409 and says when the first was; "
-            + "a ticket of another event, or of an order not confirmed, is 422.")
+            + "a ticket of another event, voided (refunded or disputed), or of an order not confirmed, is 422.")
     public CheckinView checkIn(@Valid @NotNull CheckinRequest body) {
         return checkIn.checkIn(body.code(), body.event());
     }

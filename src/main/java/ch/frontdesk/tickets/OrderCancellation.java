@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -105,17 +106,48 @@ class OrderCancellation {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void refundReported(String paymentIntent) {
-        TicketOrder.<TicketOrder>find("stripePaymentIntent", paymentIntent)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
-                .ifPresent(this::recordRefund);
+        byPaymentIntent(paymentIntent).ifPresent(this::recordRefund);
     }
 
+    /**
+     * Stripe reports a dispute ({@code charge.dispute.created}): the card holder contests the payment, so its tickets
+     * let nobody in. The order and its seats stay as they are for the admin to settle, as the dispute may be won.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void disputeReported(String paymentIntent) {
+        byPaymentIntent(paymentIntent).ifPresent(order -> {
+            voidTickets(order, Ticket.DISPUTED);
+            metrics.counter("frontdesk.tickets.orders.disputed").increment();
+        });
+    }
+
+    private static Optional<TicketOrder> byPaymentIntent(String paymentIntent) {
+        if (paymentIntent == null) {
+            return Optional.empty();
+        }
+        return TicketOrder.<TicketOrder>find("stripePaymentIntent", paymentIntent)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The money is back with the buyer, however it got there: the tickets are void from now. */
     private void recordRefund(TicketOrder order) {
         if (order.refundedAt == null) {
             order.refundedAt = clock.instant();
         }
+        voidTickets(order, Ticket.REFUNDED);
         if (order.refundRequestedAt != null && order.status == OrderStatus.CONFIRMED) {
             cancelNow(order);
+        }
+    }
+
+    /** Voids the order's tickets that are not void yet; the first reason and time stay. */
+    private void voidTickets(TicketOrder order, String reason) {
+        Instant now = clock.instant();
+        for (Ticket ticket : OrderViews.tickets(order)) {
+            if (ticket.voidedAt == null) {
+                ticket.voidedAt = now;
+                ticket.voidReason = reason;
+            }
         }
     }
 

@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -89,10 +88,11 @@ class OrderReservation {
 
     /**
      * A request found valid: the ticket type of each line, the count per type (in id order, the order of the
-     * locks), and the voucher and waiting-list offer it names. The one place where a reservation is judged.
+     * locks), and the waiting-list offer it names. The one place where a reservation is judged, but for its
+     * voucher, which is judged last ({@link Vouchers#redeemable}).
      */
     record CheckedRequest(Event event, List<TicketType> lineTypes, SortedMap<TicketType, Integer> counts,
-            Voucher voucher, WaitlistEntry offer) {
+            WaitlistEntry offer) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -115,13 +115,14 @@ class OrderReservation {
                 type -> checked.offer() != null && checked.offer().ticketTypeId == type.id
                         ? waitlist.takeUpOffer(checked.offer(), now) : 0,
                 now);
+        // Last of all, once seats are known to be there: a voucher's answer must tell a guesser nothing sooner.
+        Voucher voucher = vouchers.redeemable(checked.event(), request.voucher(), checked.lineTypes(), client);
         PricedOrder priced = OrderPricing.price(checked.lineTypes().stream().map(t -> t.code).toList(),
-                typePrices(checked.counts().keySet(), earlySeats),
-                checked.voucher() == null ? null : checked.voucher().discount());
-        if (checked.voucher() != null) {
-            vouchers.takeUses(checked.voucher(), priced.voucherUses());
+                typePrices(checked.counts().keySet(), earlySeats), voucher == null ? null : voucher.discount());
+        if (voucher != null) {
+            vouchers.takeUses(voucher, priced.voucherUses());
         }
-        TicketOrder order = newOrder(checked, request, buyer, client, priced, method, now);
+        TicketOrder order = newOrder(checked, voucher, request, buyer, client, priced, method, now);
         List<Ticket> tickets = writeTickets(order, checked, request, attendees, priced, now);
         if (checked.offer() != null) {
             waitlist.accepted(checked.offer(), checked.counts().entrySet().stream()
@@ -132,7 +133,7 @@ class OrderReservation {
         return announce(order, checked.event(), buyer, tickets, idempotencyKey);
     }
 
-    /** Everything that can be refused before a seat is locked: sales, types, quantities, unpaid seats, voucher, offer. */
+    /** Everything that can be refused before a seat is locked: sales, types, quantities, unpaid seats, offer. */
     private CheckedRequest check(Event event, PlaceOrder request, ClientInfo client, Instant now) {
         if (!EventCatalog.salesOpen(event, now)) {
             throw ProblemException.conflict("sales-closed", "Sales closed", "Tickets for this event are not on sale.");
@@ -156,21 +157,7 @@ class OrderReservation {
             }
         });
         unpaidSeatCap.admit(request.buyer().email(), client.rateLimitKey(), request.tickets().size());
-        Voucher voucher = voucher(event, request.voucher(), lineTypes);
-        return new CheckedRequest(event, lineTypes, counts, voucher, offer(request.waitlistOffer(), counts));
-    }
-
-    private static Voucher voucher(Event event, String code, List<TicketType> lineTypes) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        Voucher voucher = Voucher.<Voucher>find("eventId = ?1 and codeKey = ?2 and active = true", event.id,
-                code.strip().toUpperCase(Locale.ROOT)).firstResultOptional()
-                .orElseThrow(() -> ProblemException.invalid("voucher", "is not a voucher for this event"));
-        if (lineTypes.stream().noneMatch(t -> voucher.discount().appliesTo(t.code))) {
-            throw ProblemException.invalid("voucher", "does not apply to these tickets");
-        }
-        return voucher;
+        return new CheckedRequest(event, lineTypes, counts, offer(request.waitlistOffer(), counts));
     }
 
     /** The waiting-list offer, read now and locked only after its own ticket type, as everywhere else. */
@@ -204,8 +191,8 @@ class OrderReservation {
         return prices;
     }
 
-    private TicketOrder newOrder(CheckedRequest checked, PlaceOrder request, Contact buyer, ClientInfo client,
-            PricedOrder priced, PaymentMethod method, Instant now) {
+    private TicketOrder newOrder(CheckedRequest checked, Voucher voucher, PlaceOrder request, Contact buyer,
+            ClientInfo client, PricedOrder priced, PaymentMethod method, Instant now) {
         TicketOrder order = new TicketOrder();
         order.publicId = UUID.randomUUID();
         order.accessToken = OrderAccess.newToken();
@@ -213,7 +200,7 @@ class OrderReservation {
         order.buyerId = buyer.id;
         order.buyerName = request.buyer().name();
         order.currency = checked.event().currency;
-        order.voucherId = checked.voucher() == null ? null : checked.voucher().id;
+        order.voucherId = voucher == null ? null : voucher.id;
         order.waitlistEntryId = checked.offer() == null ? null : checked.offer().id;
         order.paymentReference = Tokens.paymentReference("FD");
         order.clientNetwork = client.rateLimitKey();

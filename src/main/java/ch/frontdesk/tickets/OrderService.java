@@ -26,9 +26,11 @@ public class OrderService {
     private final OrderCancellation cancellation;
     private final OrderAccess access;
     private final PaymentGateway gateway;
+    private final Vouchers vouchers;
 
     OrderService(OrderReservation reservation, OrderCheckout checkout, OrderFulfilment fulfilment,
-            OrderCancellation cancellation, OrderAccess access, PaymentGateway gateway) {
+            OrderCancellation cancellation, OrderAccess access, PaymentGateway gateway, Vouchers vouchers) {
+        this.vouchers = vouchers;
         this.reservation = reservation;
         this.checkout = checkout;
         this.fulfilment = fulfilment;
@@ -44,8 +46,15 @@ public class OrderService {
      */
     public OrderView place(String slug, PlaceOrder request, ClientInfo client, String idempotencyKey) {
         PaymentMethod method = PaymentMethod.choose(request.paymentMethod(), gateway);
-        Reservation held = QuarkusTransaction.requiringNew()
-                .call(() -> reservation.reserve(slug, request, client, idempotencyKey, method));
+        Reservation held;
+        try {
+            held = QuarkusTransaction.requiringNew()
+                    .call(() -> reservation.reserve(slug, request, client, idempotencyKey, method));
+        } catch (Vouchers.Refused refused) {
+            // Counted once the order is undone, in a transaction of its own: the refusal is all that is kept.
+            vouchers.countFailure(client);
+            throw refused;
+        }
         if (held.checkout() == null) {
             return held.view();
         }
@@ -96,4 +105,9 @@ public class OrderService {
         cancellation.refundReported(paymentIntent);
     }
 
+    /** Stripe reports a dispute of a card payment, in the webhook's transaction: the tickets are voided. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void disputed(String paymentIntent) {
+        cancellation.disputeReported(paymentIntent);
+    }
 }

@@ -44,7 +44,8 @@ final class OrderViews {
             Attendee attendee = withAttendees
                     ? new Attendee(t.attendeeName, Contact.<Contact>findById(t.attendeeId).email) : null;
             return new TicketView(types.get(t.ticketTypeId).code, Money.of(t.priceAmount, order.currency),
-                    t.priceLabel, attendee, withAttendees && valid ? t.code : null,
+                    // A voided ticket's code would let nobody in: the buyer is not shown it.
+                    t.priceLabel, attendee, withAttendees && valid && t.voidedAt == null ? t.code : null,
                     withAttendees && valid ? t.checkedInAt : null);
         }).toList();
         boolean pending = order.status == OrderStatus.PENDING_PAYMENT;

@@ -16,6 +16,9 @@ public class Ticket extends PanacheEntityBase {
 
     public static final String EARLY_BIRD = "early-bird";
     public static final String REGULAR = "regular";
+    /** Why a ticket was voided: its payment was refunded, or disputed with the card issuer. */
+    public static final String REFUNDED = "refunded";
+    public static final String DISPUTED = "disputed";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,6 +54,13 @@ public class Ticket extends PanacheEntityBase {
 
     @Column(name = "checked_in_at")
     public Instant checkedInAt;
+
+    /** When the ticket was voided ({@link #voidReason} says why); a void ticket lets nobody in. */
+    @Column(name = "voided_at")
+    public Instant voidedAt;
+
+    @Column(name = "void_reason")
+    public String voidReason;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -144,8 +144,9 @@ public final class TicketBodies {
         }
     }
 
+    /** Without {@code code}, a code that cannot be guessed is generated and returned. */
     public record VoucherRequest(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be letters, digits, dashes or underscores") String code,
+            @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be letters, digits, dashes or underscores") String code,
             @NotBlank String event,
             List<@NotBlank String> types,
             @NotNull @Valid Discount discount,
@@ -172,16 +173,20 @@ public final class TicketBodies {
     public record CheckinStats(long checkedIn, long confirmedTickets) {
     }
 
-    /** One order as the admin sees it on the dashboard: everything, whatever the status. */
+    /**
+     * One order as the admin sees it on the dashboard: everything, whatever the status; {@code voidReason} and
+     * {@code voidedAt} say why and since when its tickets let nobody in (a refund or a dispute).
+     */
     public record AdminOrderView(UUID id, String event, OrderStatus status, PaymentMethod paymentMethod, Money total,
             String paymentReference, Buyer buyer, Instant expiresAt, Instant createdAt, Instant confirmedAt,
-            Instant cancelledAt, Instant refundedAt, List<AdminTicketView> tickets) {
+            Instant cancelledAt, Instant refundedAt, String voidReason, Instant voidedAt,
+            List<AdminTicketView> tickets) {
     }
 
     public record Buyer(String email, String name) {
     }
 
     public record AdminTicketView(String type, Attendee attendee, Money price, String priceLabel, String code,
-            Instant checkedInAt) {
+            Instant checkedInAt, String voidReason, Instant voidedAt) {
     }
 }

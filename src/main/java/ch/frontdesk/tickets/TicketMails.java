@@ -36,6 +36,9 @@ class TicketMails {
 
     @CheckedTemplate(basePath = "tickets/mail")
     static class Templates {
+        static native TemplateInstance waitlistConfirmation(String name, String event, String type, int quantity,
+                String confirmUrl, String validFor);
+
         static native TemplateInstance orderReceived(String name, String event, List<Line> lines, String total,
                 String reference, String dueBy, BankDetails bank, String orderUrl);
 
@@ -71,6 +74,16 @@ class TicketMails {
         this.frontdesk = frontdesk;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** The link that confirms a waiting-list entry: without it the entry never gets an offer. */
+    void waitlistConfirmation(Event event, TicketType type, Contact person, WaitlistEntry entry, String token) {
+        long hours = config.waitlistConfirmationValidity().toHours();
+        send("tickets.waitlist-confirmation", person, "Confirm your place on the waiting list for " + event.name,
+                Templates.waitlistConfirmation(entry.name, event.name, type.name, entry.quantity,
+                        frontdesk.link("/waitlist/confirm?token=" + token),
+                        hours % 24 == 0 ? hours / 24 + " day(s)" : hours + " hour(s)"),
+                List.of());
     }
 
     void orderReceived(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets, BankDetails bank) {

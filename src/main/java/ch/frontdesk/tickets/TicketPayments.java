@@ -22,8 +22,11 @@ class TicketPayments {
             order(completed.metadata()).ifPresent(id -> orders.cardPaid(id, completed.paymentId()));
         } else if (event instanceof PaymentEvent.CheckoutExpired expired) {
             order(expired.metadata()).ifPresent(orders::cardCheckoutExpired);
-        } else if (event instanceof PaymentEvent.Refunded refunded && refunded.paymentId() != null) {
+        } else if (event instanceof PaymentEvent.Refunded refunded && refunded.paymentId() != null && refunded.full()) {
+            // A partial refund (a goodwill gesture) leaves the tickets valid; a full one voids them.
             orders.refunded(refunded.paymentId());
+        } else if (event instanceof PaymentEvent.Disputed disputed && disputed.paymentId() != null) {
+            orders.disputed(disputed.paymentId());
         }
     }
 

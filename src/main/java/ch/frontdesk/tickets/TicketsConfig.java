@@ -10,6 +10,18 @@ import java.util.Optional;
 @ConfigMapping(prefix = "frontdesk.tickets")
 public interface TicketsConfig {
 
+    /** How long the link that confirms a waiting-list entry works; an unconfirmed entry never gets an offer. */
+    @WithDefault("48h")
+    Duration waitlistConfirmationValidity();
+
+    /** Wrong vouchers one client network may try within {@link #voucherFailureWindow()} before it must wait. */
+    @WithDefault("10")
+    int voucherFailuresAllowed();
+
+    /** The window over which wrong vouchers are counted (and refilled evenly), per client network. */
+    @WithDefault("15m")
+    Duration voucherFailureWindow();
+
     /** How long an unpaid card order holds its seats. */
     @WithDefault("30m")
     Duration cardHold();

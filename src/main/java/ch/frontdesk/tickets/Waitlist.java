@@ -1,6 +1,8 @@
 package ch.frontdesk.tickets;
 
+import ch.frontdesk.common.AccessToken;
 import ch.frontdesk.common.AccessTokens;
+import ch.frontdesk.common.LinkState;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.common.TokenPurpose;
 import ch.frontdesk.contact.Contact;
@@ -12,16 +14,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The waiting list of each ticket type, first come first served. Freed seats go to the first person waiting,
+ * The waiting list of each ticket type, first come first served among those who confirmed their address by email
+ * (so nobody can hold seats with addresses they do not own). Freed seats go to the first confirmed person waiting,
  * held for them for a while; an offer that lapses passes to the next person. Locks are taken ticket type
  * first, then entry, like everywhere else.
  */
 @ApplicationScoped
 public class Waitlist {
+
+    /** A second join of an unconfirmed entry mails the link again, but not more often than this. */
+    static final Duration CONFIRMATION_RESEND_AFTER = Duration.ofDays(1);
 
     private final ContactService contacts;
     private final AccessTokens tokens;
@@ -42,7 +49,11 @@ public class Waitlist {
         this.clock = clock;
     }
 
-    /** Puts a person in line for a ticket type. Joining twice keeps the first place. */
+    /**
+     * Puts a person in line for a ticket type, from now, and emails them a link to confirm the address: until it is
+     * confirmed the entry is skipped. Joining twice keeps the first place; it mails the link again only if none went
+     * out in the last {@link #CONFIRMATION_RESEND_AFTER}. The answer is the same either way.
+     */
     @Transactional
     public void join(String slug, JoinWaitlist request) {
         Event event = EventCatalog.find(slug);
@@ -54,12 +65,17 @@ public class Waitlist {
             throw ProblemException.invalid("quantity", "must be at most " + type.maxPerOrder);
         }
         Contact contact = contacts.lockOrCreate(request.email(), request.name());
-        boolean waiting = WaitlistEntry.count("ticketTypeId = ?1 and contactId = ?2 and status in ?3",
-                type.id, contact.id, List.of(WaitlistEntry.WAITING, WaitlistEntry.OFFERED)) > 0;
-        if (waiting) {
+        Instant now = clock.instant();
+        WaitlistEntry current = WaitlistEntry.<WaitlistEntry>find(
+                "ticketTypeId = ?1 and contactId = ?2 and status in ?3",
+                type.id, contact.id, List.of(WaitlistEntry.WAITING, WaitlistEntry.OFFERED)).firstResult();
+        if (current != null) {
+            if (current.confirmedAt == null && tokens.countIssuedSince(TokenPurpose.WAITLIST_CONFIRM, current.id,
+                    now.minus(CONFIRMATION_RESEND_AFTER)) == 0) {
+                askToConfirm(event, type, contact, current);
+            }
             return;
         }
-        Instant now = clock.instant();
         WaitlistEntry entry = new WaitlistEntry();
         entry.ticketTypeId = type.id;
         entry.contactId = contact.id;
@@ -69,12 +85,60 @@ public class Waitlist {
         entry.createdAt = now;
         entry.updatedAt = now;
         entry.persist();
-        offerFreedSeats(type);
+        askToConfirm(event, type, contact, entry);
+    }
+
+    private void askToConfirm(Event event, TicketType type, Contact contact, WaitlistEntry entry) {
+        String token = tokens.issue(TokenPurpose.WAITLIST_CONFIRM, entry.id, config.waitlistConfirmationValidity());
+        mails.waitlistConfirmation(event, type, contact, entry, token);
     }
 
     /**
-     * Offers the seats now free on this ticket type to the people waiting, in order, as long as the first one's
-     * party fits. Nobody is skipped: a large party at the head of the line waits for enough seats.
+     * Confirms the entry behind an emailed token: it takes its place in line by the time it joined, and seats free
+     * now are offered at once. An unknown token is 404, an expired one 410, one already used 409.
+     */
+    @Transactional
+    public void confirm(String rawToken) {
+        AccessToken token = tokens.find(TokenPurpose.WAITLIST_CONFIRM, rawToken)
+                .filter(t -> WaitlistEntry.findById(t.subjectId) != null)
+                .orElseThrow(() -> ProblemException.notFound("This confirmation link is not valid."));
+        WaitlistEntry entry = WaitlistEntry.findById(token.subjectId);
+        TicketType type = ledger.lock(entry.ticketTypeId);
+        em.refresh(entry, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (entry.confirmedAt != null || token.isUsed()) {
+            throw ProblemException.conflict("already-confirmed", "Already confirmed",
+                    "This place on the waiting list is already confirmed; an offer follows by email when seats free up.");
+        }
+        if (token.isExpired(now)) {
+            throw ProblemException.gone("This confirmation link has expired. Join the waiting list again to get a new one.");
+        }
+        entry.confirmedAt = now;
+        entry.updatedAt = now;
+        token.usedAt = now;
+        offerFreedSeats(type);
+    }
+
+    /** What a confirmation link would do, for the page that shows its button. Changes nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LinkState confirmationLinkState(String rawToken) {
+        return tokens.find(TokenPurpose.WAITLIST_CONFIRM, rawToken).map(token -> {
+            WaitlistEntry entry = WaitlistEntry.findById(token.subjectId);
+            if (entry == null) {
+                // The entry went with its ticket type, or with the person's erasure.
+                return LinkState.UNKNOWN;
+            }
+            if (entry.confirmedAt != null || token.isUsed()) {
+                return LinkState.DONE;
+            }
+            return token.isExpired(clock.instant()) ? LinkState.EXPIRED : LinkState.USABLE;
+        }).orElse(LinkState.UNKNOWN);
+    }
+
+    /**
+     * Offers the seats now free on this ticket type to the confirmed people waiting, in the order they joined, as
+     * long as the first one's party fits. Only unconfirmed entries are skipped: a large party at the head of the
+     * line waits for enough seats.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void offerFreedSeats(TicketType type) {
@@ -86,7 +150,8 @@ public class Waitlist {
         }
         while (true) {
             WaitlistEntry next = WaitlistEntry.<WaitlistEntry>find(
-                    "ticketTypeId = ?1 and status = ?2 order by id", type.id, WaitlistEntry.WAITING)
+                    "ticketTypeId = ?1 and status = ?2 and confirmedAt is not null order by id", type.id,
+                    WaitlistEntry.WAITING)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
             if (next == null || !ledger.holdForOffer(type, next.quantity, now)) {
                 return;

@@ -10,8 +10,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A person waiting for seats of one ticket type. When seats free up, the first in line gets an offer that holds
- * them for a while; an order placed with the offer takes those seats.
+ * A person waiting for seats of one ticket type, in line from the moment they joined once they have confirmed their
+ * address. When seats free up, the first confirmed entry in line gets an offer that holds them for a while; an order
+ * placed with the offer takes those seats.
  */
 @Entity
 @Table(name = "waitlist_entry")
@@ -40,6 +41,10 @@ public class WaitlistEntry extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String status;
+
+    /** When the address owner confirmed the entry by email; until then it is skipped by every offer. */
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
 
     @Column(name = "offer_expires_at")
     public Instant offerExpiresAt;

@@ -677,7 +677,10 @@
         ['Holds seats until', formatCell(pick(order, 'expiresAt'), 'date')],
         ['Confirmed', formatCell(pick(order, 'confirmedAt'), 'date')],
         ['Cancelled', formatCell(pick(order, 'cancelledAt'), 'date')],
-        ['Refunded', formatCell(pick(order, 'refundedAt'), 'date')]
+        ['Refunded', formatCell(pick(order, 'refundedAt'), 'date')],
+        // Why the tickets let nobody in any more: the payment was refunded or disputed, and since when.
+        ['Tickets voided', pick(order, 'voidReason') ? el('span', {}, [String(pick(order, 'voidReason')) + ' ',
+          formatCell(pick(order, 'voidedAt'), 'date')]) : '\u2014']
       ];
       summary.replaceChildren(el('dl', { 'class': 'pairs' }, rows.reduce(function (list, row) {
         list.push(el('dt', { text: row[0] }));

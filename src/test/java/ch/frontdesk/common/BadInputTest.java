@@ -52,7 +52,7 @@ class BadInputTest extends FrontdeskTest {
             "POST /api/newsletter/subscriptions", "POST /api/newsletter/confirm", "POST /api/newsletter/unsubscribe",
             "POST /api/support/pledges", "POST /api/support/pledges/cancel", "POST /api/events/{slug}/orders",
             "POST /api/events/{slug}/waitlist", "POST /api/orders/{id}/cancel", "POST /api/payments/stripe/webhook",
-            "POST /admin/login", "POST /admin/logout");
+            "POST /admin/login", "POST /admin/logout", "POST /api/waitlist/confirm");
     /** Every row of data and the states a rejected request could have changed. */
     private static final List<String> STATE = List.of(
             "select count(*) from contact", "select count(*) from consent_record",
@@ -148,6 +148,8 @@ class BadInputTest extends FrontdeskTest {
                 new JsonEndpoint("/api/events/" + EVENT + "/orders", false, order,
                         List.of("buyer.name", "tickets[0].type", "tickets[0].attendee.name"),
                         List.of("buyer.email", "tickets[0].attendee.email"), orderBad),
+                new JsonEndpoint("/api/waitlist/confirm", false, map("token", "not-a-real-token-0123456789"),
+                        List.of("token"), List.of(), Map.of()),
                 new JsonEndpoint("/api/events/" + EVENT + "/waitlist", false,
                         map("email", "wait@example.org", "name", "Waiting", "type", "pass", "quantity", 2),
                         List.of("name", "type"), List.of("email"), waitlistBad),
@@ -238,6 +240,11 @@ class BadInputTest extends FrontdeskTest {
         rows.add(new Row("/api/newsletter/confirm (form): an unknown token", test -> client()
                 .contentType("application/x-www-form-urlencoded").body("token=nothing-like-it")
                 .post("/api/newsletter/confirm")));
+        rows.add(new Row("/api/waitlist/confirm (form): a NUL token", test -> client()
+                .contentType("application/x-www-form-urlencoded").body("token=%00").post("/api/waitlist/confirm")));
+        rows.add(new Row("/api/waitlist/confirm (form): an unknown token", test -> client()
+                .contentType("application/x-www-form-urlencoded").body("token=nothing-like-it")
+                .post("/api/waitlist/confirm")));
         rows.add(new Row("/admin/login (form): a NUL in the username", test -> client().redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").body("username=ad%00min&password=x")
                 .post("/admin/login")));
@@ -273,6 +280,7 @@ class BadInputTest extends FrontdeskTest {
         get(rows, "the unsubscribe page with an RTL override", "/newsletter/unsubscribe?token=%E2%80%AE");
         get(rows, "the order page with a NUL id", "/orders/%00?token=abc");
         get(rows, "the pledge cancel page with a NUL token", "/support/cancel?token=%00");
+        get(rows, "the waiting-list confirm page with a NUL token", "/waitlist/confirm?token=%00");
         get(rows, "an unknown event", "/api/events/no-such-event");
         get(rows, "an event slug with a NUL", "/api/events/summit%00");
         rows.add(new Row("ordering for an unknown event", test -> client().contentType(ContentType.JSON)

@@ -122,6 +122,31 @@ class CheckInTest extends FrontdeskTest {
     }
 
     @Test
+    void aTicketOfACancelledOrderIsRefusedNamingItsStatus() {
+        String code = confirmedCode(EVENT, "conference");
+        String id = (String) database.single("select cast(public_id as text) from ticket_order");
+        admin().body(Map.of()).post("/api/admin/orders/" + id + "/cancel").then().statusCode(200);
+
+        admin().body(scan(code, EVENT)).post("/api/admin/checkin").then().statusCode(422)
+                .body("type", endsWith("ticket-not-valid"))
+                .body("orderStatus", equalTo("cancelled"));
+        assertThat(database.single("select checked_in_at from ticket")).isNull();
+    }
+
+    @Test
+    void aVoidedTicketIsRefusedNamingWhyEvenWhenItsOrderIsStillConfirmed() {
+        String code = confirmedCode(EVENT, "conference");
+        database.count("with t as (update ticket set voided_at = ?1, void_reason = 'refunded' returning 1) "
+                + "select count(*) from t", clock.instant());
+
+        admin().body(scan(code, EVENT)).post("/api/admin/checkin").then().statusCode(422)
+                .body("type", endsWith("ticket-voided"))
+                .body("voidReason", equalTo("refunded"))
+                .body("voidedAt", equalTo(clock.instant().toString()));
+        assertThat(database.single("select checked_in_at from ticket")).isNull();
+    }
+
+    @Test
     void anUnknownCodeIs404AndAnUnknownEventNamesTheField() {
         admin().body(scan("no-such-code", EVENT)).post("/api/admin/checkin").then().statusCode(404);
         admin().body(scan("no-such-code", null)).post("/api/admin/checkin").then().statusCode(404);

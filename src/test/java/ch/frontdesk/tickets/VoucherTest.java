@@ -159,6 +159,51 @@ class VoucherTest extends FrontdeskTest {
     }
 
     @Test
+    void anInvalidOrderAnswersTheSameWhetherItsVoucherIsValidOrNot() {
+        voucher("REAL-ONE", Map.of("percent", 50), 10, List.of("conference"));
+        admin().body(TicketFixtures.typeBody("tiny", 1, 50000, null))
+                .post("/api/admin/events/" + EVENT + "/ticket-types").then().statusCode(201);
+        List<java.util.function.UnaryOperator<Map<String, Object>>> invalid = List.of(
+                o -> with(o, "tickets", List.of(Map.of("type", "nope", "attendee", Map.of("name", "A", "email", "a@example.org")))),
+                o -> with(o, "consent", false),
+                o -> with(o, "buyer", Map.of("email", "not-an-address", "name", "B")),
+                o -> with(o, "paymentMethod", "card"),
+                o -> with(o, "tickets", order("tiny", 2, "x@example.org").get("tickets")));
+        for (var spoil : invalid) {
+            var withReal = spoil.apply(withVoucher("REAL-ONE", "conference", 1, "a@example.org"));
+            var withGuess = spoil.apply(withVoucher("GUESSED-1", "conference", 1, "a@example.org"));
+            var real = place(withReal);
+            var guess = place(withGuess);
+            assertThat(real.statusCode()).isBetween(400, 499).isEqualTo(guess.statusCode());
+            assertThat(real.asString()).isEqualTo(guess.asString());
+        }
+        // A voucher that exists but not for these tickets is refused with the words of one that does not exist.
+        var otherType = place(withVoucher("REAL-ONE", "workshop", 1, "a@example.org")).then().statusCode(400)
+                .extract().asString();
+        assertThat(place(withVoucher("GUESSED-1", "workshop", 1, "a@example.org")).asString()).isEqualTo(otherType);
+        assertThat(database.count("select used from voucher")).isZero();
+        assertThat(database.count("select count(*) from ticket_order")).isZero();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> order, String key, Object value) {
+        order.put(key, value);
+        return order;
+    }
+
+    @Test
+    void aVoucherWithoutACodeGetsOneThatCannotBeGuessedAndItWorks() {
+        String code = admin().body(Map.of("event", EVENT, "discount", Map.of("percent", 100), "maxUses", 1))
+                .post("/api/admin/vouchers").then().statusCode(201).extract().path("code");
+        assertThat(code).hasSize(16).matches("[0-9A-HJKMNP-TV-Z]{16}");
+        String another = admin().body(Map.of("event", EVENT, "discount", Map.of("percent", 100), "maxUses", 1))
+                .post("/api/admin/vouchers").then().statusCode(201).extract().path("code");
+        assertThat(another).isNotEqualTo(code);
+
+        place(withVoucher(code.toLowerCase(java.util.Locale.ROOT), "conference", 1, "ada@example.org"))
+                .then().statusCode(201).body("total.amount", equalTo(0));
+    }
+
+    @Test
     void aVoucherNeedsExactlyOneKindOfDiscount() {
         admin().body(Map.of("code", "BOTH", "event", EVENT, "discount", Map.of("percent", 10, "amount", 100), "maxUses", 1))
                 .post("/api/admin/vouchers").then().statusCode(400);

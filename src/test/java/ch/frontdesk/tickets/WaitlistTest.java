@@ -9,14 +9,18 @@ import static ch.frontdesk.tickets.TicketFixtures.place;
 import static ch.frontdesk.tickets.TicketFixtures.seats;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import ch.frontdesk.testing.FrontdeskTest;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.mailer.Mail;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,15 +42,37 @@ class WaitlistTest extends FrontdeskTest {
         mailbox.clear();
     }
 
-    private static void join(String email, int quantity) {
+    /** Joins and confirms the address from the email, as a person who wants the seats does. */
+    private void join(String email, int quantity) {
+        joinUnconfirmed(email, quantity);
+        confirm(confirmationToken(email)).then().statusCode(200).body("status", equalTo("confirmed"));
+    }
+
+    private static void joinUnconfirmed(String email, int quantity) {
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "name", "Waiting " + email, "type", "conference", "quantity", quantity))
                 .post("/api/events/" + EVENT + "/waitlist")
-                .then().statusCode(202);
+                .then().statusCode(202).body("status", equalTo("waiting"));
+    }
+
+    private static Response confirm(String token) {
+        return given().contentType(ContentType.JSON).body(Map.of("token", token)).post("/api/waitlist/confirm");
+    }
+
+    /** The token of the latest confirmation email to {@code email}. */
+    private String confirmationToken(String email) {
+        List<Mail> confirmations = deliverTo(email).stream()
+                .filter(m -> m.getSubject().startsWith("Confirm your place")).toList();
+        assertThat(confirmations).as("confirmation to %s", email).isNotEmpty();
+        return tokenIn(confirmations.get(confirmations.size() - 1).getText(), "/waitlist/confirm");
+    }
+
+    private List<Mail> offers(String email) {
+        return deliverTo(email).stream().filter(m -> m.getSubject().startsWith("Seats are free")).toList();
     }
 
     private String offerToken(String email) {
-        var mails = deliverTo(email);
+        var mails = offers(email);
         assertThat(mails).as("offer to %s", email).isNotEmpty();
         Matcher matcher = Pattern.compile("offer=([A-Za-z0-9_-]+)").matcher(mails.get(mails.size() - 1).getText());
         assertThat(matcher.find()).isTrue();
@@ -67,7 +93,7 @@ class WaitlistTest extends FrontdeskTest {
 
         assertThat(seats("conference")).containsEntry("held", 2).containsEntry("sold", 0);
         String token = offerToken("first@example.org");
-        assertThat(mailbox.getMailsSentTo("second@example.org")).isEmpty();
+        assertThat(offers("second@example.org")).isEmpty();
         place(order("conference", 1, "someone@example.org")).then().statusCode(409);
 
         var withOffer = order("conference", 2, "first@example.org");
@@ -86,7 +112,7 @@ class WaitlistTest extends FrontdeskTest {
         offerToken("second@example.org");
 
         join("third@example.org", 1);
-        assertThat(mailbox.getMailsSentTo("third@example.org")).isEmpty();
+        assertThat(offers("third@example.org")).isEmpty();
 
         clock.advance(Duration.ofHours(48).minusSeconds(1));
         assertThat(lapseDue()).isZero();
@@ -104,8 +130,8 @@ class WaitlistTest extends FrontdeskTest {
 
     @Test
     void joiningTwiceKeepsOnePlaceAndBadInputIsRefused() {
-        join("first@example.org", 1);
-        join("FIRST@example.org", 1);
+        joinUnconfirmed("first@example.org", 1);
+        joinUnconfirmed("FIRST@example.org", 1);
         assertThat(database.count("select count(*) from waitlist_entry")).isEqualTo(1);
 
         given().contentType(ContentType.JSON).body(Map.of("email", "x@example.org", "name", "X", "type", "nope"))
@@ -134,6 +160,112 @@ class WaitlistTest extends FrontdeskTest {
         admin().body(bigger).put("/api/admin/events/" + EVENT + "/ticket-types/conference").then().statusCode(200);
         offerToken("first@example.org");
         assertThat(seats("conference")).containsEntry("held", 3);
+    }
+
+    @Test
+    void anUnconfirmedEntryIsSkippedAndHoldsNoSeatsWhileTheNextConfirmedOneGetsTheOffer() {
+        joinUnconfirmed("squatter@example.org", 2);
+        join("second@example.org", 1);
+
+        cancelSoldOutOrder(soldOutOrder);
+
+        offerToken("second@example.org");
+        assertThat(offers("squatter@example.org")).isEmpty();
+        assertThat(seats("conference")).containsEntry("held", 1);
+        assertThat(database.single("select status from waitlist_entry where quantity = 2")).isEqualTo("waiting");
+        // The seat nobody confirmed for is still on sale.
+        place(order("conference", 1, "walk-in@example.org")).then().statusCode(201);
+    }
+
+    @Test
+    void confirmingLaterPutsTheEntryInLineByItsJoiningTime() {
+        joinUnconfirmed("early@example.org", 2);
+        clock.advance(Duration.ofHours(1));
+        join("later@example.org", 1);
+        clock.advance(Duration.ofHours(1));
+        confirm(confirmationToken("early@example.org")).then().statusCode(200);
+
+        cancelSoldOutOrder(soldOutOrder);
+
+        // Two seats free up. In order of confirming, the later party of one would come first and the early party
+        // of two would not fit; in order of joining, the early party takes both.
+        offerToken("early@example.org");
+        assertThat(offers("later@example.org")).isEmpty();
+        assertThat(seats("conference")).containsEntry("held", 2);
+    }
+
+    @Test
+    void confirmingWhenSeatsAreAlreadyFreeOffersThemAtOnce() {
+        joinUnconfirmed("first@example.org", 1);
+        cancelSoldOutOrder(soldOutOrder);
+        assertThat(seats("conference")).containsEntry("held", 0);
+
+        confirm(confirmationToken("first@example.org")).then().statusCode(200);
+
+        offerToken("first@example.org");
+        assertThat(seats("conference")).containsEntry("held", 1);
+    }
+
+    @Test
+    void aConfirmationTokenUsedTwiceOrExpiredOrUnknownIsAClearAnswer() {
+        joinUnconfirmed("first@example.org", 1);
+        String token = confirmationToken("first@example.org");
+        confirm(token).then().statusCode(200);
+        confirm(token).then().statusCode(409).contentType("application/problem+json")
+                .body("type", endsWith("already-confirmed"));
+        confirm("no-such-token").then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("token", "")).post("/api/waitlist/confirm")
+                .then().statusCode(400).body("errors[0].field", equalTo("token"));
+
+        joinUnconfirmed("slow@example.org", 1);
+        String slow = confirmationToken("slow@example.org");
+        clock.advance(Duration.ofHours(48));
+        confirm(slow).then().statusCode(410).contentType("application/problem+json");
+        assertThat(database.single("select confirmed_at from waitlist_entry e join contact c on c.id = e.contact_id "
+                + "where c.email = 'slow@example.org'")).isNull();
+
+        // Joining again mails a fresh link; the place still counts from the first join.
+        joinUnconfirmed("slow@example.org", 1);
+        String fresh = confirmationToken("slow@example.org");
+        assertThat(fresh).isNotEqualTo(slow);
+        confirm(fresh).then().statusCode(200);
+        assertThat(database.count("select count(*) from waitlist_entry")).isEqualTo(2);
+    }
+
+    @Test
+    void theEmailedLinkOpensAPageWhoseButtonConfirms() {
+        joinUnconfirmed("first@example.org", 1);
+        String token = confirmationToken("first@example.org");
+
+        given().get("/waitlist/confirm?token=" + token).then().statusCode(200)
+                .body(containsString("action=\"/api/waitlist/confirm\""))
+                .body(containsString(token));
+        assertThat(database.single("select confirmed_at from waitlist_entry")).isNull();
+
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("token", token)
+                .post("/api/waitlist/confirm").then().statusCode(303)
+                .header("Location", endsWith("/waitlist/confirmed"));
+        assertThat(database.single("select confirmed_at from waitlist_entry")).isNotNull();
+        given().get("/waitlist/confirm?token=" + token).then().statusCode(200)
+                .body(containsString("Your place is confirmed"));
+        given().get("/waitlist/confirm?token=nope").then().statusCode(404);
+    }
+
+    @Test
+    void joiningAnswersTheSameForANewAndAKnownAddressAndMailsTheLinkOnceADay() {
+        String fresh = given().contentType(ContentType.JSON)
+                .body(Map.of("email", "nobody-knows@example.org", "name", "N", "type", "conference"))
+                .post("/api/events/" + EVENT + "/waitlist").then().statusCode(202).extract().asString();
+        String known = given().contentType(ContentType.JSON)
+                .body(Map.of("email", "early@example.org", "name", "E", "type", "conference"))
+                .post("/api/events/" + EVENT + "/waitlist").then().statusCode(202).extract().asString();
+        assertThat(known).isEqualTo(fresh);
+
+        joinUnconfirmed("early@example.org", 1);
+        assertThat(deliverTo("early@example.org")).filteredOn(m -> m.getSubject().startsWith("Confirm")).hasSize(1);
+        clock.advance(Waitlist.CONFIRMATION_RESEND_AFTER);
+        joinUnconfirmed("early@example.org", 1);
+        assertThat(deliverTo("early@example.org")).filteredOn(m -> m.getSubject().startsWith("Confirm")).hasSize(2);
     }
 
     private int lapseDue() {
