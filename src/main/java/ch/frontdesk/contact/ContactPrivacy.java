@@ -1,5 +1,7 @@
 package ch.frontdesk.contact;
 
+import static ch.frontdesk.common.SqlValues.instant;
+
 import ch.frontdesk.common.Money;
 import ch.frontdesk.contact.ContactExport.AttendeeTicket;
 import ch.frontdesk.contact.ContactExport.AuditRecord;
@@ -23,10 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -464,22 +464,6 @@ public class ContactPrivacy {
 
     private static long number(Object value) {
         return ((Number) value).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Not a point in time: " + value.getClass());
     }
 
     /** As Qute escapes a value in an HTML template. */

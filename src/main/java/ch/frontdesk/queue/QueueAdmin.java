@@ -1,5 +1,7 @@
 package ch.frontdesk.queue;
 
+import static ch.frontdesk.common.SqlValues.instant;
+
 import ch.frontdesk.common.ProblemException;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +11,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,19 +107,4 @@ public class QueueAdmin {
         QueueWorker.bind(query, queue, clock.instant());
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp time) {
-            return time.toInstant();
-        }
-        throw new IllegalStateException("Not a timestamp: " + value.getClass());
-    }
 }
