@@ -15,7 +15,8 @@ public final class FrontdeskMain {
 
     static final String URI_VALIDATION = "vertx.disableURIValidation";
 
-    private FrontdeskMain() {
+    FrontdeskMain() {
+        // Quarkus registers a @QuarkusMain class as a bean; it is never used as one.
     }
 
     public static void main(String... args) {
