@@ -260,7 +260,7 @@ public class ContactPrivacy {
                 .stream().map(row -> (String) row[0]).findFirst();
         update("delete from stripe_customer where contact_id = ?1", id);
         update("update consent_record set client_address = null, user_agent = null where contact_id = ?1", id);
-        update("update ticket_order set buyer_name = ?2, updated_at = ?3 where buyer_id = ?1", id, ERASED, now);
+        update("update ticket_order set buyer_name = ?2, client_network = null, updated_at = ?3 where buyer_id = ?1", id, ERASED, now);
         update("update ticket set attendee_name = ?2 where attendee_id = ?1", id, ERASED);
         update("""
                 update contact set email = 'erased-' || id || ?2, name = null, erased_at = coalesce(erased_at, ?3),

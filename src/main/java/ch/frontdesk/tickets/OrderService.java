@@ -48,8 +48,8 @@ public class OrderService {
         PaymentMethod method = PaymentMethod.choose(request.paymentMethod(), gateway);
         Reservation held;
         try {
-            held = QuarkusTransaction.requiringNew()
-                    .call(() -> reservation.reserve(slug, request, client, idempotencyKey, method));
+            held = reserveRetryingDeadlocks(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> reservation.reserve(slug, request, client, idempotencyKey, method)));
         } catch (Vouchers.Refused refused) {
             // Counted once the order is undone, in a transaction of its own: the refusal is all that is kept.
             vouchers.countFailure(client);
@@ -59,6 +59,36 @@ public class OrderService {
             return held.view();
         }
         return checkout.start(held.view(), held.checkout(), OrderReservation.IDEMPOTENCY_SCOPE, idempotencyKey);
+    }
+
+    /**
+     * Runs a reservation again when PostgreSQL chose it as a deadlock victim (or refused it for serialization): the
+     * transaction was rolled back whole, idempotency claim included, so a second try is the same request again.
+     * Orders take their locks in one order, so this only happens when something else (an erasure, an admin's bulk
+     * change) locks the same rows the other way round.
+     */
+    static Reservation reserveRetryingDeadlocks(java.util.function.Supplier<Reservation> attempt) {
+        for (int tries = 1;; tries++) {
+            try {
+                return attempt.get();
+            } catch (RuntimeException e) {
+                if (tries >= DEADLOCK_TRIES || !isDeadlock(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int DEADLOCK_TRIES = 3;
+
+    static boolean isDeadlock(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The order behind a link from an order email. Changes nothing. */
