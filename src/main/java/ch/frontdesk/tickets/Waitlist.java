@@ -97,9 +97,14 @@ public class Waitlist {
         askToConfirm(event, type, contact, entry);
     }
 
+    /**
+     * Within the daily cap on mail to unconfirmed addresses; past it nothing is sent and no token issued, the entry
+     * waits unconfirmed, and the answer stays the same (it must not tell who else typed this address today). A later
+     * join mails the link again.
+     */
     private void askToConfirm(Event event, TicketType type, Contact contact, WaitlistEntry entry) {
-        String token = tokens.issue(TokenPurpose.WAITLIST_CONFIRM, entry.id, config.waitlistConfirmationValidity());
-        mails.waitlistConfirmation(event, type, contact, entry, token);
+        mails.waitlistConfirmation(event, type, contact, entry,
+                () -> tokens.issue(TokenPurpose.WAITLIST_CONFIRM, entry.id, config.waitlistConfirmationValidity()));
     }
 
     /**
