@@ -244,7 +244,13 @@ class OrderReservation {
         if (order.totalAmount == 0) {
             fulfilment.confirm(order);
         } else if (order.paymentMethod == PaymentMethod.INVOICE) {
-            mails.orderReceived(order, event, buyer, tickets, config.bank().details());
+            // The bank details are only in this mail: an order that cannot get it would hold seats nobody can pay
+            // for, so past the cap the order is refused and nothing is stored, as for an invoice pledge.
+            mails.orderReceived(order, event, buyer, tickets, config.bank().details()).ifPresent(until -> {
+                throw ProblemException.tooManyRequests("This address has had as many emails as we send in a day to"
+                        + " an address nobody has confirmed; please order again later.",
+                        Duration.between(clock.instant(), until));
+            });
         }
         OrderView view = OrderViews.view(order, event, tickets, false);
         if (order.paymentMethod == PaymentMethod.CARD) {

@@ -6,11 +6,13 @@ import ch.frontdesk.contact.Contact;
 import ch.frontdesk.mail.Attachment;
 import ch.frontdesk.payment.BankDetails;
 import ch.frontdesk.mail.MailRenderer;
+import ch.frontdesk.mail.MailText;
 import ch.frontdesk.mail.Outbox;
 import ch.frontdesk.mail.OutgoingMail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,6 +20,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The emails of ticket sales, all through the outbox. Every email of an order links to it with the order's one
@@ -64,11 +71,13 @@ class TicketMails {
     private final FrontdeskConfig frontdesk;
     private final TicketsConfig config;
     private final OrderAccess access;
+    private final EntityManager em;
     private final Clock clock;
 
     TicketMails(Outbox outbox, MailRenderer renderer, FrontdeskConfig frontdesk, TicketsConfig config,
-            OrderAccess access, Clock clock) {
+            OrderAccess access, EntityManager em, Clock clock) {
         this.outbox = outbox;
+        this.em = em;
         this.access = access;
         this.renderer = renderer;
         this.frontdesk = frontdesk;
@@ -76,28 +85,76 @@ class TicketMails {
         this.clock = clock;
     }
 
-    /** The link that confirms a waiting-list entry: without it the entry never gets an offer. */
-    void waitlistConfirmation(Event event, TicketType type, Contact person, WaitlistEntry entry, String token) {
+    /**
+     * The link that confirms a waiting-list entry: without it the entry never gets an offer. Sent on the say-so of
+     * whoever typed the address ({@link #onRequestersSayso}); the token is issued only if the mail goes.
+     *
+     * @return empty when queued; else when the cap lets the next mail to this address go (nothing is queued)
+     */
+    Optional<Instant> waitlistConfirmation(Event event, TicketType type, Contact person, WaitlistEntry entry,
+            Supplier<String> token) {
         long hours = config.waitlistConfirmationValidity().toHours();
-        send("tickets.waitlist-confirmation", person, "Confirm your place on the waiting list for " + event.name,
-                Templates.waitlistConfirmation(entry.name, event.name, type.name, entry.quantity,
-                        frontdesk.link("/waitlist/confirm?token=" + token),
+        return onRequestersSayso(person, named -> mail("tickets.waitlist-confirmation", person,
+                "Confirm your place on the waiting list for " + event.name,
+                Templates.waitlistConfirmation(named.apply(entry.name), event.name, type.name, entry.quantity,
+                        frontdesk.link("/waitlist/confirm?token=" + token.get()),
                         hours % 24 == 0 ? hours / 24 + " day(s)" : hours + " hour(s)"),
-                List.of());
+                List.of()));
     }
 
-    void orderReceived(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets, BankDetails bank) {
-        send("tickets.order-received", buyer, "Your order for " + event.name + ": payment details",
-                Templates.orderReceived(order.buyerName, event.name, lines(order, tickets, null), total(order),
-                        order.paymentReference, when(order.expiresAt, event), bank, access.link(order)),
-                List.of());
+    /**
+     * The bank details of a new invoice order, sent on the say-so of whoever typed the buyer's address
+     * ({@link #onRequestersSayso}).
+     *
+     * @return empty when queued; else when the cap lets the next mail to this address go (nothing is queued)
+     */
+    Optional<Instant> orderReceived(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets,
+            BankDetails bank) {
+        return onRequestersSayso(buyer, named -> mail("tickets.order-received", buyer,
+                "Your order for " + event.name + ": payment details",
+                Templates.orderReceived(named.apply(order.buyerName), event.name,
+                        lines(order, tickets, null, named), total(order), order.paymentReference,
+                        when(order.expiresAt, event), bank, access.link(order)),
+                List.of()));
+    }
+
+    /**
+     * A mail that goes out because someone typed this address in a form. Until the owner has shown the address is
+     * theirs ({@link #confirmedByOwner}) it counts against the daily cap on such mail, and the names typed with it
+     * are repeated only as {@link MailText#requesterName} leaves them, so our forms cannot be used to flood an inbox
+     * or to mail anyone a link in our name.
+     *
+     * @param mail the mail, given how to show a typed name
+     */
+    private Optional<Instant> onRequestersSayso(Contact to, Function<UnaryOperator<String>, OutgoingMail> mail) {
+        if (confirmedByOwner(to)) {
+            outbox.enqueue(mail.apply(UnaryOperator.identity()));
+            return Optional.empty();
+        }
+        return outbox.enqueueToUnverified(to.email, () -> mail.apply(MailText::requesterName));
+    }
+
+    /**
+     * Whether the address's owner has shown it is theirs: by confirming it from one of our emails (a newsletter
+     * subscription's consent, a waiting-list place) or by paying for something (an order that was not free, a
+     * pledge). Paying counts because nobody pays to have mail sent to a stranger.
+     */
+    private boolean confirmedByOwner(Contact contact) {
+        return (Boolean) em.createNativeQuery("""
+                select exists (select 1 from consent_record where contact_id = ?1 and confirmed_at is not null)
+                    or exists (select 1 from waitlist_entry where contact_id = ?1 and confirmed_at is not null)
+                    or exists (select 1 from ticket_order where buyer_id = ?1 and confirmed_at is not null
+                               and total_amount > 0)
+                    or exists (select 1 from pledge p join pledge_payment pp on pp.pledge_id = p.id
+                               where p.contact_id = ?1)""")
+                .setParameter(1, contact.id).getSingleResult();
     }
 
     void orderConfirmed(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets,
             Map<Long, TicketType> types) {
         send("tickets.order-confirmed", buyer, "Your tickets for " + event.name,
                 Templates.orderConfirmed(order.buyerName, event.name, dates(event), event.venue,
-                        lines(order, tickets, types), total(order), access.link(order)),
+                        lines(order, tickets, types, UnaryOperator.identity()), total(order), access.link(order)),
                 List.of());
     }
 
@@ -135,12 +192,19 @@ class TicketMails {
     }
 
     private void send(String kind, Contact to, String subject, TemplateInstance template, List<Attachment> files) {
-        var body = renderer.render(template);
-        outbox.enqueue(new OutgoingMail(kind, to.id, to.email, subject, body.text(), body.html(), Map.of(), files));
+        outbox.enqueue(mail(kind, to, subject, template, files));
     }
 
-    private static List<Line> lines(TicketOrder order, List<Ticket> tickets, Map<Long, TicketType> types) {
-        return tickets.stream().map(t -> new Line(t.attendeeName,
+    private OutgoingMail mail(String kind, Contact to, String subject, TemplateInstance template,
+            List<Attachment> files) {
+        var body = renderer.render(template);
+        return new OutgoingMail(kind, to.id, to.email, subject, body.text(), body.html(), Map.of(), files);
+    }
+
+    /** The order's lines, attendee names shown through {@code named} (a name cleaned away leaves a placeholder). */
+    private static List<Line> lines(TicketOrder order, List<Ticket> tickets, Map<Long, TicketType> types,
+            UnaryOperator<String> named) {
+        return tickets.stream().map(t -> new Line(Objects.requireNonNullElse(named.apply(t.attendeeName), "Attendee"),
                 types == null ? TicketType.<TicketType>findById(t.ticketTypeId).name : types.get(t.ticketTypeId).name,
                 Money.of(t.priceAmount, order.currency).display(), t.priceLabel, t.code)).toList();
     }

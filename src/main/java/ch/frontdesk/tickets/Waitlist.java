@@ -8,8 +8,12 @@ import ch.frontdesk.common.TokenPurpose;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.contact.ContactService;
 import ch.frontdesk.tickets.TicketBodies.JoinWaitlist;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import ch.frontdesk.queue.QueueWorker;
+import ch.frontdesk.queue.WorkQueue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -29,17 +33,22 @@ public class Waitlist {
 
     /** A second join of an unconfirmed entry mails the link again, but not more often than this. */
     static final Duration CONFIRMATION_RESEND_AFTER = Duration.ofDays(1);
+    static final String LAPSE_OFFERS = "tickets.lapse-offers";
 
     private final ContactService contacts;
     private final AccessTokens tokens;
     private final TicketMails mails;
     private final TicketsConfig config;
     private final SeatLedger ledger;
+    private final QueueWorker worker;
+    private final WorkQueue lapseOffers;
     private final EntityManager em;
     private final Clock clock;
 
     Waitlist(ContactService contacts, AccessTokens tokens, TicketMails mails, TicketsConfig config, SeatLedger ledger,
-            EntityManager em, Clock clock) {
+            QueueWorker worker, @Named(LAPSE_OFFERS) WorkQueue lapseOffers, EntityManager em, Clock clock) {
+        this.worker = worker;
+        this.lapseOffers = lapseOffers;
         this.contacts = contacts;
         this.ledger = ledger;
         this.tokens = tokens;
@@ -88,9 +97,14 @@ public class Waitlist {
         askToConfirm(event, type, contact, entry);
     }
 
+    /**
+     * Within the daily cap on mail to unconfirmed addresses; past it nothing is sent and no token issued, the entry
+     * waits unconfirmed, and the answer stays the same (it must not tell who else typed this address today). A later
+     * join mails the link again.
+     */
     private void askToConfirm(Event event, TicketType type, Contact contact, WaitlistEntry entry) {
-        String token = tokens.issue(TokenPurpose.WAITLIST_CONFIRM, entry.id, config.waitlistConfirmationValidity());
-        mails.waitlistConfirmation(event, type, contact, entry, token);
+        mails.waitlistConfirmation(event, type, contact, entry,
+                () -> tokens.issue(TokenPurpose.WAITLIST_CONFIRM, entry.id, config.waitlistConfirmationValidity()));
     }
 
     /**
@@ -165,35 +179,37 @@ public class Waitlist {
         }
     }
 
-    /** Ends offers that were not taken in time and passes their seats on. Safe on several instances. */
-    public int lapseDue() {
-        @SuppressWarnings("unchecked")
-        List<Number> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select id from waitlist_entry where status = 'offered' and offer_expires_at <= ?1 order by id""")
-                .setParameter(1, clock.instant()).getResultList());
-        int lapsed = 0;
-        for (Number id : due) {
-            Boolean done = QuarkusTransaction.requiringNew().call(() -> lapse(id.longValue()));
-            if (done) {
-                lapsed++;
-            }
-        }
-        return lapsed;
+    /**
+     * Lapsed offers: one entry per transaction, claimed by {@link QueueWorker} with SKIP LOCKED (safe on several
+     * instances), and an offer that keeps failing is left for the admin while the others lapse.
+     */
+    @Produces
+    @Singleton
+    @Named(LAPSE_OFFERS)
+    static WorkQueue lapseOffersQueue() {
+        return new WorkQueue(LAPSE_OFFERS, "waitlist_entry", "status = 'offered' and offer_expires_at <= :now",
+                "t.offer_expires_at");
     }
 
-    private boolean lapse(long entryId) {
+    /** Ends offers that were not taken in time and passes their seats on. Returns how many lapsed. */
+    public int lapseDue() {
+        return worker.drain(lapseOffers, this::lapse);
+    }
+
+    /**
+     * The worker has locked the entry before its type: the one place that does. An order naming this very offer
+     * locks them the other way round, but it comes too late to take the offer up anyway: the worst case is
+     * PostgreSQL ending one of the two as a deadlock, the late order failing or the lapse retried by the worker.
+     */
+    private void lapse(long entryId) {
         WaitlistEntry entry = WaitlistEntry.findById(entryId);
         TicketType type = ledger.lock(entry.ticketTypeId);
         em.refresh(entry, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
-        if (!WaitlistEntry.OFFERED.equals(entry.status) || now.isBefore(entry.offerExpiresAt)) {
-            return false;
-        }
         entry.status = WaitlistEntry.LAPSED;
         entry.updatedAt = now;
         ledger.releaseOffer(type, entry.quantity, now);
         offerFreedSeats(type);
-        return true;
     }
 
     /**

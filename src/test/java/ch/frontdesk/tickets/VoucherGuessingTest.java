@@ -47,7 +47,11 @@ class VoucherGuessingTest extends FrontdeskTest {
     }
 
     private static Response attempt(String voucher, String from) {
-        var order = order("conference", 1, "buyer@example.org");
+        return attempt(voucher, from, "buyer@example.org");
+    }
+
+    private static Response attempt(String voucher, String from, String buyer) {
+        var order = order("conference", 1, buyer);
         order.put("voucher", voucher);
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", from).body(order)
                 .post("/api/events/" + EVENT + "/orders");
@@ -76,8 +80,9 @@ class VoucherGuessingTest extends FrontdeskTest {
 
     @Test
     void ordersWithoutAVoucherOrWithAValidOneAreNotCountedAsFailures() {
+        // Buyers of their own: one address gets only a few unconfirmed order mails a day.
         for (int i = 0; i < 12; i++) {
-            attempt(null, GUESSER).then().statusCode(201);
+            attempt(null, GUESSER, "buyer" + i + "@example.org").then().statusCode(201);
         }
         attempt("SPEAKER-ADA", GUESSER).then().statusCode(201);
         attempt("NOPE", GUESSER).then().statusCode(400);
