@@ -52,4 +52,10 @@ public class Database {
         }
         return query.getResultList();
     }
+
+    /** A statement that changes rows; how many. */
+    @Transactional
+    public int execute(String sql) {
+        return em.createNativeQuery(sql).executeUpdate();
+    }
 }
