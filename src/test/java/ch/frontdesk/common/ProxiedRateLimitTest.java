@@ -3,9 +3,9 @@ package ch.frontdesk.common;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.frontdesk.testing.BehindLocalProxy;
 import ch.frontdesk.testing.FrontdeskTest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.Map;
@@ -13,16 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** Behind a trusted proxy (the test client's own 127.0.0.1), the client is the address in X-Forwarded-For. */
 @QuarkusTest
-@TestProfile(ProxiedRateLimitTest.BehindLocalProxy.class)
+@TestProfile(BehindLocalProxy.class)
 class ProxiedRateLimitTest extends FrontdeskTest {
-
-    public static class BehindLocalProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("frontdesk.newsletter.signups-per-minute", "2",
-                    "frontdesk.http.trusted-proxies", "127.0.0.1/32,::1");
-        }
-    }
 
     private static int signUp(String email, String forwardedFor) {
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", forwardedFor)

@@ -12,9 +12,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
+import ch.frontdesk.testing.BehindLocalProxy;
 import ch.frontdesk.testing.FrontdeskTest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -38,22 +38,11 @@ import org.junit.jupiter.api.Test;
  * clients from many networks.
  */
 @QuarkusTest
-@TestProfile(UnpaidSeatCapTest.DefaultCapsBehindLocalProxy.class)
+@TestProfile(BehindLocalProxy.class)
 class UnpaidSeatCapTest extends FrontdeskTest {
 
     @Inject
     OrderExpiry expiry;
-
-    public static class DefaultCapsBehindLocalProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // The test profile lifts the network cap for every other test (they all come from 127.0.0.1); the
-            // defaults apply again here.
-            return Map.of("frontdesk.tickets.max-unpaid-seats-per-network", "30",
-                    "frontdesk.tickets.max-unpaid-seats-per-buyer", "10",
-                    "frontdesk.http.trusted-proxies", "127.0.0.1/32,::1");
-        }
-    }
 
     @BeforeEach
     void summitOnSale() {

@@ -9,9 +9,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import ch.frontdesk.testing.BehindLocalProxy;
 import ch.frontdesk.testing.FrontdeskTest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -25,15 +25,8 @@ import org.junit.jupiter.api.Test;
  * X-Forwarded-For), and a network that used its tries is not answered about any voucher for a while.
  */
 @QuarkusTest
-@TestProfile(VoucherGuessingTest.BehindLocalProxy.class)
+@TestProfile(BehindLocalProxy.class)
 class VoucherGuessingTest extends FrontdeskTest {
-
-    public static class BehindLocalProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("frontdesk.http.trusted-proxies", "127.0.0.1/32,::1");
-        }
-    }
 
     private static final String GUESSER = "203.0.113.7";
     private static final String OTHER_NETWORK = "198.51.100.20";
