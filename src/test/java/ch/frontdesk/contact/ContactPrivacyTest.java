@@ -238,8 +238,13 @@ class ContactPrivacyTest extends FrontdeskTest {
         // Rate-limit buckets hold an address, tied to no person, only until the bucket refills.
         assertThat(database.count("select count(*) from consent_record where contact_id = ?1"
                 + " and (client_address is not null or user_agent is not null)", id)).isZero();
+        // Orders keep their client network for the unpaid-seat cap: Bob's still do, hers no longer.
+        assertThat(database.count("select count(*) from ticket_order where buyer_id = ?1 and client_network is not null",
+                id)).isZero();
+        assertThat(database.count("select count(*) from ticket_order where buyer_id <> ?1 and client_network is not null",
+                id)).isPositive();
         assertThat(scan.rowsContaining("127.0.0.1", List.of("consent_record", "audit_entry", "admin_session",
-                "login_failure", "rate_limit_bucket"))).isEmpty();
+                "login_failure", "rate_limit_bucket", "ticket_order"))).isEmpty();
         // Bob's order link is his: it stays on his order (and keeps working, below); every other mailed token is gone.
         assertThat(mailedTokens).filteredOn(token -> !token.equals(bobsToken))
                 .allSatisfy(token -> assertThat(scan.rowsContaining(token, List.of())).isEmpty());
