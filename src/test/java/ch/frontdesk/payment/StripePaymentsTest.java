@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(StripeStandIn.class)
 class StripePaymentsTest extends FrontdeskTest {
 
-    private static final AtomicInteger EVENT_IDS = new AtomicInteger();
     private static final long PERIOD_END = Instant.parse("2026-02-15T09:00:00Z").getEpochSecond();
 
     @BeforeEach
@@ -54,9 +52,7 @@ class StripePaymentsTest extends FrontdeskTest {
     }
 
     private Response event(String type, String object) {
-        String payload = "{\"id\": \"evt_" + EVENT_IDS.incrementAndGet() + "\", \"object\": \"event\", \"type\": \""
-                + type + "\", \"data\": {\"object\": " + object + "}}";
-        return webhook(payload, clock.instant().getEpochSecond(), StripeStandIn.WEBHOOK_SECRET);
+        return StripeStandIn.sendEvent(clock.instant(), type, object);
     }
 
     private static void subscriptionIs(String status, long periodEnd, boolean cancelAtPeriodEnd, String pledge) {

@@ -27,6 +27,21 @@ public class StripeStandIn implements QuarkusTestResourceLifecycleManager {
     static final String SECRET_KEY = "sk_test_frontdesk";
     static final String WEBHOOK_SECRET = "whsec_test_frontdesk";
     static WireMockServer stripe;
+    private static final java.util.concurrent.atomic.AtomicInteger EVENT_IDS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Sends the webhook event {@code type} about {@code object} (Stripe's JSON of it), signed at {@code now} as
+     * Stripe signs, with an event id no other call used.
+     */
+    public static io.restassured.response.Response sendEvent(java.time.Instant now, String type, String object) {
+        String payload = "{\"id\": \"evt_standin_" + EVENT_IDS.incrementAndGet() + "\", \"object\": \"event\", "
+                + "\"type\": \"" + type + "\", \"data\": {\"object\": " + object + "}}";
+        long timestamp = now.getEpochSecond();
+        String signature = java.util.HexFormat.of().formatHex(StripeWebhooks.hmac(WEBHOOK_SECRET, timestamp + "." + payload));
+        return io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .header("Stripe-Signature", "t=" + timestamp + ",v1=" + signature)
+                .body(payload).post("/api/payments/stripe/webhook");
+    }
 
     @Override
     public Map<String, String> start() {
