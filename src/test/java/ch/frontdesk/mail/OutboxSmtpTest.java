@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The outbox against a real SMTP server on loopback, which the tests stop and start. */
+/** The outbox against a real SMTP server on loopback, which the tests stop and start, signing with DKIM. */
 @QuarkusTest
 @TestProfile(OutboxSmtpTest.RealSmtp.class)
 class OutboxSmtpTest extends FrontdeskTest {
@@ -37,15 +37,32 @@ class OutboxSmtpTest extends FrontdeskTest {
     public static class RealSmtp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.mailer.mock", "false",
-                    "quarkus.mailer.host", "127.0.0.1",
-                    "quarkus.mailer.port", Integer.toString(SMTP_PORT),
-                    "quarkus.mailer.tls", "false",
-                    "quarkus.mailer.start-tls", "DISABLED",
-                    "quarkus.mailer.login", "DISABLED",
-                    "quarkus.mailer.timeout", "2s",
-                    "frontdesk.outbox.max-attempts", "3");
+            return Map.ofEntries(
+                    Map.entry("quarkus.mailer.mock", "false"),
+                    Map.entry("quarkus.mailer.host", "127.0.0.1"),
+                    Map.entry("quarkus.mailer.port", Integer.toString(SMTP_PORT)),
+                    Map.entry("quarkus.mailer.tls", "false"),
+                    Map.entry("quarkus.mailer.start-tls", "DISABLED"),
+                    Map.entry("quarkus.mailer.login", "DISABLED"),
+                    Map.entry("quarkus.mailer.timeout", "2s"),
+                    Map.entry("frontdesk.outbox.max-attempts", "3"),
+                    // DKIM as production sets it (QUARKUS_MAILER_DKIM_*), with a throwaway key.
+                    Map.entry("quarkus.mailer.dkim.enabled", "true"),
+                    Map.entry("quarkus.mailer.dkim.sdid", "engineeringprompts.ch"),
+                    Map.entry("quarkus.mailer.dkim.selector", "frontdesk2026"),
+                    Map.entry("quarkus.mailer.dkim.private-key", testKey()));
+        }
+
+        /** A throwaway RSA key, PKCS#8 in base64 as the mailer takes it. */
+        private static String testKey() {
+            try {
+                var generator = java.security.KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return java.util.Base64.getEncoder()
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -258,5 +275,17 @@ class OutboxSmtpTest extends FrontdeskTest {
             }
         }
         return false;
+    }
+
+    @Test
+    void aSentMailCarriesADkimSignatureOfTheSendingDomainAndSelector() throws Exception {
+        startSmtp();
+        signUp("ada@example.org");
+        assertThat(sender.sendDue()).isEqualTo(1);
+
+        String[] signature = smtp.getReceivedMessages()[0].getHeader("DKIM-Signature");
+        assertThat(signature).hasSize(1);
+        String tags = signature[0].replaceAll("\\s+", "");
+        assertThat(tags).contains("d=engineeringprompts.ch;").contains("s=frontdesk2026;").contains("b=");
     }
 }
