@@ -3,7 +3,7 @@ package ch.frontdesk.packaged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.frontdesk.packaged.Api.Answer;
-import ch.frontdesk.packaged.Mailbox.Mail;
+import ch.frontdesk.packaged.Inbox.Mail;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,17 +47,17 @@ class TwoInstancesIT {
     private static final Predicate<Mail> ORDER_RECEIVED = mail -> mail.subject().startsWith("Your order for")
             && mail.subject().endsWith(": payment details");
     private static final Predicate<Mail> WAITLIST_CONFIRMATION =
-            Mailbox.subjectStarts("Confirm your place on the waiting list");
+            Inbox.subjectStarts("Confirm your place on the waiting list");
     private static final Predicate<Mail> ORDER_EXPIRED = mail -> mail.subject().endsWith("has expired");
-    private static final Predicate<Mail> WAITLIST_OFFER = Mailbox.subjectStarts("Seats are free for");
+    private static final Predicate<Mail> WAITLIST_OFFER = Inbox.subjectStarts("Seats are free for");
     private static final Predicate<Mail> PLEDGE_INSTRUCTIONS =
-            Mailbox.subjectStarts("Your support for Engineering Prompts: payment details");
-    private static final Predicate<Mail> RECEIPT = Mailbox.subjectStarts("Receipt:");
+            Inbox.subjectStarts("Your support for Engineering Prompts: payment details");
+    private static final Predicate<Mail> RECEIPT = Inbox.subjectStarts("Receipt:");
     private static final Predicate<Mail> RENEWAL_INVOICE =
-            Mailbox.subjectStarts("Renewing your support for Engineering Prompts");
-    private static final Predicate<Mail> RENEWAL_REMINDER = Mailbox.subjectStarts("Your yearly support renews on");
+            Inbox.subjectStarts("Renewing your support for Engineering Prompts");
+    private static final Predicate<Mail> RENEWAL_REMINDER = Inbox.subjectStarts("Your yearly support renews on");
 
-    private Mailbox mailbox;
+    private Inbox inbox;
     private ServiceProcess first;
     private ServiceProcess second;
     private List<Api> instances;
@@ -75,7 +75,7 @@ class TwoInstancesIT {
     @BeforeAll
     void startTwoInstancesAtOnceOnAnEmptySchema() {
         ServiceProcess.freshSchema(SCHEMA);
-        mailbox = Mailbox.start();
+        inbox = Inbox.start();
         // Started together, as two replicas of a first deployment: both migrate and both look for the first admin.
         CompletableFuture<ServiceProcess> a = CompletableFuture.supplyAsync(() -> instance("two-a"));
         CompletableFuture<ServiceProcess> b = CompletableFuture.supplyAsync(() -> instance("two-b"));
@@ -102,7 +102,7 @@ class TwoInstancesIT {
     }
 
     private ServiceProcess instance(String name) {
-        return ServiceProcess.on(SCHEMA, mailbox.port()).named(name)
+        return ServiceProcess.on(SCHEMA, inbox.port()).named(name)
                 .with("FRONTDESK_OUTBOX_EVERY", "1s")
                 .with("FRONTDESK_TICKETS_JOBS_EVERY", "1s")
                 .with("FRONTDESK_SUPPORT_JOBS_EVERY", "1s")
@@ -124,8 +124,8 @@ class TwoInstancesIT {
                 service.stop();
             }
         }
-        if (mailbox != null) {
-            mailbox.close();
+        if (inbox != null) {
+            inbox.close();
         }
     }
 
@@ -235,7 +235,7 @@ class TwoInstancesIT {
             expect(202, instances.get(i % 2).from(address(4, i)).post("/api/events/" + EVENT + "/waitlist",
                     Map.of("email", waiters.get(i), "name", "Waiting " + i, "type", "conference")));
         }
-        List<Mail> confirmations = mailbox.await(WAITLIST_CONFIRMATION, waiting, WITHIN);
+        List<Mail> confirmations = inbox.await(WAITLIST_CONFIRMATION, waiting, WITHIN);
         expectedMails += waiting;
         // The first and the last in line never confirm: they are skipped, whoever offers.
         List<String> confirmed = waiters.subList(1, waiting - 1);
@@ -252,8 +252,8 @@ class TwoInstancesIT {
         long began = System.nanoTime();
         Deadline.await(WITHIN, () -> total("/api/admin/orders?event=" + EVENT + "&status=expired") == lapsing,
                 () -> total("/api/admin/orders?event=" + EVENT + "&status=expired") + " orders expired");
-        List<Mail> offers = mailbox.await(WAITLIST_OFFER, confirmed.size(), WITHIN);
-        List<Mail> expiries = mailbox.await(ORDER_EXPIRED, lapsing, WITHIN);
+        List<Mail> offers = inbox.await(WAITLIST_OFFER, confirmed.size(), WITHIN);
+        List<Mail> expiries = inbox.await(ORDER_EXPIRED, lapsing, WITHIN);
         System.out.printf("expiry: %d holds ended, expired within %d ms (a %.0f, b %.0f), %d offers%n", lapsing,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
                 first.metric("frontdesk_tickets_orders_expired_total"),
@@ -309,8 +309,8 @@ class TwoInstancesIT {
                 () -> total("/api/admin/pledges?status=past_due") == 4 && total("/api/admin/pledges?status=expired") == 2,
                 () -> total("/api/admin/pledges?status=past_due") + " past due, "
                         + total("/api/admin/pledges?status=expired") + " expired");
-        List<Mail> renewals = mailbox.await(RENEWAL_INVOICE, 4, WITHIN);
-        List<Mail> reminders = mailbox.await(RENEWAL_REMINDER, 2, WITHIN);
+        List<Mail> renewals = inbox.await(RENEWAL_INVOICE, 4, WITHIN);
+        List<Mail> reminders = inbox.await(RENEWAL_REMINDER, 2, WITHIN);
         System.out.printf("pledge calendar: done within %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
         expectedMails += 4 + 2;
@@ -327,25 +327,25 @@ class TwoInstancesIT {
     @Order(6)
     void everyMailWasSentExactlyOnceByTheTwoOutboxes() {
         Deadline.await(WITHIN, () -> total("/api/admin/outbox?status=pending") == 0
-                        && total("/api/admin/outbox?status=sending") == 0 && mailbox.all().size() >= expectedMails,
-                () -> mailbox.all().size() + " of " + expectedMails + " mails arrived");
-        List<Mail> mails = mailbox.all();
+                        && total("/api/admin/outbox?status=sending") == 0 && inbox.all().size() >= expectedMails,
+                () -> inbox.all().size() + " of " + expectedMails + " mails arrived");
+        List<Mail> mails = inbox.all();
         double sentByA = first.metric("frontdesk_emails_sent_total");
         double sentByB = second.metric("frontdesk_emails_sent_total");
         System.out.printf("outbox: %d mails, %d Message-IDs; sent by a %.0f, by b %.0f%n", mails.size(),
-                mailbox.distinctMessageIds().size(), sentByA, sentByB);
+                inbox.distinctMessageIds().size(), sentByA, sentByB);
 
         assertThat(mails).hasSize(expectedMails);
-        assertThat(mailbox.distinctMessageIds()).hasSize(expectedMails);
+        assertThat(inbox.distinctMessageIds()).hasSize(expectedMails);
         assertThat(total("/api/admin/outbox?status=sent")).isEqualTo(expectedMails);
         assertThat(total("/api/admin/outbox?status=failed")).isZero();
         assertThat(sentByA + sentByB).isEqualTo(expectedMails);
         // Every kind went once to each person it was for.
-        assertThat(mailbox.perRecipient(ORDER_RECEIVED)).hasSize(CAPACITY + 3 + ORDERS_PER_MINUTE)
+        assertThat(inbox.perRecipient(ORDER_RECEIVED)).hasSize(CAPACITY + 3 + ORDERS_PER_MINUTE)
                 .allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
         for (Predicate<Mail> kind : List.of(WAITLIST_CONFIRMATION, ORDER_EXPIRED, WAITLIST_OFFER, PLEDGE_INSTRUCTIONS,
                 RECEIPT, RENEWAL_INVOICE, RENEWAL_REMINDER)) {
-            assertThat(mailbox.perRecipient(kind).values()).allMatch(count -> count == 1);
+            assertThat(inbox.perRecipient(kind).values()).allMatch(count -> count == 1);
         }
     }
 

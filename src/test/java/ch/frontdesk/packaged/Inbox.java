@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * got what, under which {@code Message-ID}. The outbox gives each message a Message-ID made from its row, so the same
  * row delivered twice shows up as two mails with one Message-ID.
  */
-final class Mailbox implements AutoCloseable {
+final class Inbox implements AutoCloseable {
 
     /** One delivered mail; {@code text} is its decoded text/plain part. */
     record Mail(String to, String subject, String messageId, String text) {
@@ -41,14 +41,14 @@ final class Mailbox implements AutoCloseable {
     private final GreenMail smtp;
     private final int port;
 
-    private Mailbox(int port) {
+    private Inbox(int port) {
         this.port = port;
         this.smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 
-    static Mailbox start() {
-        return new Mailbox(ServiceProcess.freePort());
+    static Inbox start() {
+        return new Inbox(ServiceProcess.freePort());
     }
 
     int port() {
@@ -57,7 +57,7 @@ final class Mailbox implements AutoCloseable {
 
     /** Every mail received so far, in order of arrival. */
     List<Mail> all() {
-        return Arrays.stream(smtp.getReceivedMessages()).map(Mailbox::read).toList();
+        return Arrays.stream(smtp.getReceivedMessages()).map(Inbox::read).toList();
     }
 
     List<Mail> matching(Predicate<Mail> filter) {
