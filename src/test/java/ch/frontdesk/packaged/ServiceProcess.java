@@ -107,6 +107,14 @@ public final class ServiceProcess implements AutoCloseable {
             service.start();
             return service;
         }
+
+        /**
+         * The instance, not started yet: {@link ServiceProcess#start()} it. A caller that holds it before starting can
+         * stop it even when the start fails (an instance that was not ready in time keeps running until stopped).
+         */
+        public ServiceProcess build() {
+            return new ServiceProcess(name, environment, jvmOptions);
+        }
     }
 
     /** Starts (or starts again, on the same ports and settings) and waits until {@code /q/health/ready} is UP. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,14 +78,11 @@ class TwoInstancesIT {
     void startTwoInstancesAtOnceOnAnEmptySchema() {
         ServiceProcess.freshSchema(SCHEMA);
         inbox = Inbox.start();
+        first = instance("two-a");
+        second = instance("two-b");
         // Started together, as two replicas of a first deployment: both migrate and both look for the first admin.
-        CompletableFuture<ServiceProcess> a = CompletableFuture.supplyAsync(() -> instance("two-a"));
-        CompletableFuture<ServiceProcess> b = CompletableFuture.supplyAsync(() -> instance("two-b"));
-        CompletableFuture.allOf(a, b).exceptionally(e -> null).join();
-        // Whichever started is kept for stopEverything, before a failed start is reported.
-        first = a.isCompletedExceptionally() ? null : a.join();
-        second = b.isCompletedExceptionally() ? null : b.join();
-        CompletableFuture.allOf(a, b).join();
+        CompletableFuture.allOf(CompletableFuture.runAsync(first::start), CompletableFuture.runAsync(second::start))
+                .join();
         System.out.printf("two instances ready after %d ms and %d ms%n", first.readyMillis(), second.readyMillis());
         instances = List.of(Api.of("a", first), Api.of("b", second));
         admin = instances.get(0).asOwner();
@@ -112,18 +111,14 @@ class TwoInstancesIT {
                 .with("FRONTDESK_ADMIN_BCRYPT_COST", "4")
                 // The rush queues 60 buyers per instance for 8 connections. On an idle machine they are served in
                 // about a second; on a CI machine busy with other builds the wait can pass the pool's default 5 s,
-                // and the answer is then a 500 that says nothing about two instances sharing one database.
+                // and the answer is then a 5xx that says nothing about two instances sharing one database.
                 .with("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "20s")
-                .start();
+                .build();
     }
 
     @AfterAll
     void stopEverything() {
-        for (ServiceProcess service : new ServiceProcess[] {first, second}) {
-            if (service != null) {
-                service.stop();
-            }
-        }
+        Stream.of(first, second).filter(Objects::nonNull).forEach(ServiceProcess::stop);
         if (inbox != null) {
             inbox.close();
         }
@@ -132,8 +127,8 @@ class TwoInstancesIT {
     @Test
     @Order(0)
     void bothInstancesStartedOnTheEmptySchemaAndTheFirstAdminWasCreatedOnce() {
-        long created = IntStream.of(0, 1).filter(i -> (i == 0 ? first : second).log()
-                .contains("Created the admin account 'owner'")).count();
+        long created = Stream.of(first, second)
+                .filter(service -> service.log().contains("Created the admin account 'owner'")).count();
         assertThat(created).as("instances that created the first admin").isEqualTo(1);
         for (Api instance : instances) {
             expect(200, instance.asOwner().get("/api/admin/outbox"));
