@@ -59,6 +59,9 @@ public class AdminAccounts {
             throw new IllegalStateException("FRONTDESK_ADMIN_USER must be 2 to 64 lower-case letters, digits, dots, "
                     + "dashes or underscores (not an email address)");
         }
+        // Replicas started together on an empty database would both find no admin and both insert one: the second
+        // insert fails and that replica does not start. Held until commit, the lock makes the second one look after it.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('frontdesk.first-admin'))").getSingleResult();
         if (AppUser.count("lower(username) = ?1", username) > 0) {
             return;
         }

@@ -107,6 +107,14 @@ public final class ServiceProcess implements AutoCloseable {
             service.start();
             return service;
         }
+
+        /**
+         * The instance, not started yet: {@link ServiceProcess#start()} it. A caller that holds it before starting can
+         * stop it even when the start fails (an instance that was not ready in time keeps running until stopped).
+         */
+        public ServiceProcess build() {
+            return new ServiceProcess(name, environment, jvmOptions);
+        }
     }
 
     /** Starts (or starts again, on the same ports and settings) and waits until {@code /q/health/ready} is UP. */
@@ -226,6 +234,33 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * The sum of every series of a Prometheus metric on the management port (e.g. {@code frontdesk_emails_sent_total},
+     * all its labels together); 0 when the instance has counted none yet. Counters are per process: summed over
+     * instances they say how often something happened, each alone which instance did it.
+     */
+    public double metric(String name) {
+        String text;
+        try {
+            text = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No metrics from " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                int labelsEnd = line.indexOf('}');
+                String sample = line.substring(labelsEnd >= 0 ? labelsEnd + 1 : name.length()).trim();
+                sum += Double.parseDouble(sample.split(" ")[0]);
+            }
+        }
+        return sum;
     }
 
     @Override
