@@ -12,9 +12,16 @@ public interface NewsletterConfig {
     @WithDefault("48h")
     Duration confirmationValidity();
 
-    /** How often queued sign-ups are applied (confirmation emails then wait for the outbox). */
-    @WithDefault("1s")
+    /**
+     * How often the queue of sign-ups is looked at when it was found empty (confirmation emails then wait for the
+     * outbox). While sign-ups keep coming, full batches follow each other without waiting.
+     */
+    @WithDefault("250ms")
     String signupsEvery();
+
+    /** Sign-ups applied together in one transaction, set-based. */
+    @WithDefault("250")
+    int signupBatchSize();
 
     /** Sign-up requests one client address may make per minute. */
     @WithDefault("20")
