@@ -29,14 +29,9 @@ public class RateLimiter {
 
     // Takes a token when the bucket, refilled up to now, still has one; otherwise leaves it as it was. Every SET
     // expression reads the row's old values, so last_granted and full_at decide on the same state.
-    // The statement commits without waiting for its WAL record to reach the disk (synchronous_commit off for this
-    // one transaction, set in the statement itself so the check stays one round trip): every request of one client
-    // updates the same row, and each would otherwise hold its row lock through a disk flush, so a burst from one
-    // address queued behind the disk. A crash can forget the last fraction of a second of counting, which lets a
-    // client a few requests more; it can never refuse one wrongly, and every other instance sees the count at once.
     private static final String TAKE = """
             insert into rate_limit_bucket as b (kind, client, full_at, last_granted)
-            select ?, ?, ?, true from (select set_config('synchronous_commit', 'off', true)) as async_commit
+            values (?, ?, ?, true)
             on conflict (kind, client) do update set
                 last_granted = greatest(b.full_at + ? * interval '1 microsecond', excluded.full_at) <= ?,
                 full_at = case
