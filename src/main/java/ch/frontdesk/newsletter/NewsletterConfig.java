@@ -13,10 +13,11 @@ public interface NewsletterConfig {
     Duration confirmationValidity();
 
     /**
-     * How often the queue of sign-ups is looked at when it was found empty (confirmation emails then wait for the
-     * outbox). While sign-ups keep coming, full batches follow each other without waiting.
+     * How often the queue of sign-ups is looked at (confirmation emails then wait for the outbox); a second is the
+     * shortest period Quarkus's scheduler keeps. While sign-ups keep coming, full batches follow each other without
+     * waiting for the next look; a batch that is not full ends the round, so a trickle gathers into the next batch.
      */
-    @WithDefault("250ms")
+    @WithDefault("1s")
     String signupsEvery();
 
     /** Sign-ups applied together in one transaction, set-based. */
