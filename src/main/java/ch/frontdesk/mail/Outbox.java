@@ -28,10 +28,15 @@ public class Outbox {
 
     private final Suppressions suppressions;
     private final UnverifiedMailCap unverifiedCap;
+    private final jakarta.persistence.EntityManager em;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final QueueWorker queues;
     private final Clock clock;
 
-    Outbox(Suppressions suppressions, UnverifiedMailCap unverifiedCap, QueueWorker queues, Clock clock) {
+    Outbox(Suppressions suppressions, UnverifiedMailCap unverifiedCap, QueueWorker queues, Clock clock,
+            jakarta.persistence.EntityManager em, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.em = em;
+        this.json = json;
         this.suppressions = suppressions;
         this.unverifiedCap = unverifiedCap;
         this.queues = queues;
@@ -54,6 +59,80 @@ public class Outbox {
             enqueue(mail.get());
         }
         return refusedUntil;
+    }
+
+    /**
+     * {@link #enqueueToUnverified} for many addresses at once, for a worker that applies a batch of requests: the cap
+     * is taken for all of them in two statements, the mails are made for the granted addresses only (so no token is
+     * issued for a mail that is not sent), and queued in one statement. Returns the addresses whose mail was queued.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Set<String> enqueueAllToUnverified(java.util.Collection<String> recipients,
+            java.util.function.Function<java.util.Set<String>, java.util.List<OutgoingMail>> mails) {
+        java.util.Set<String> granted = unverifiedCap.takeAll(recipients);
+        if (!granted.isEmpty()) {
+            enqueueAll(mails.apply(granted));
+        }
+        return granted;
+    }
+
+    /**
+     * Queues many mails in one statement. Mails that carry attachments or may be suppressed go through
+     * {@link #enqueue} one by one: only opt-in confirmations without attachments (the bulk of a sign-up flood) need
+     * neither check.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueueAll(java.util.List<OutgoingMail> mails) {
+        java.util.List<OutgoingMail> plain = new java.util.ArrayList<>();
+        for (OutgoingMail mail : mails) {
+            if (OPT_IN_CONFIRMATION.equals(mail.kind()) && mail.attachments().isEmpty()) {
+                plain.add(mail);
+            } else {
+                enqueue(mail);
+            }
+        }
+        if (plain.isEmpty()) {
+            return;
+        }
+        int n = plain.size();
+        String[] kinds = new String[n];
+        Long[] contacts = new Long[n];
+        String[] recipients = new String[n];
+        String[] subjects = new String[n];
+        String[] texts = new String[n];
+        String[] htmls = new String[n];
+        String[] headers = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutgoingMail mail = plain.get(i);
+            kinds[i] = mail.kind();
+            contacts[i] = mail.contactId();
+            recipients[i] = mail.recipient();
+            subjects[i] = mail.subject();
+            texts[i] = mail.text();
+            htmls[i] = mail.html();
+            headers[i] = headersJson(mail.headers());
+        }
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                insert into outbox_message (kind, contact_id, recipient, subject, text_body, html_body, headers, status,
+                                            attempts, next_attempt_at, created_at)
+                select k, c, r, s, t, h, cast(hd as jsonb), 'pending', 0, ?8, ?8
+                from unnest(cast(?1 as text[]), cast(?2 as bigint[]), cast(?3 as text[]), cast(?4 as text[]),
+                            cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]))
+                     with ordinality as m(k, c, r, s, t, h, hd, i)
+                order by i""")
+                .setParameter(1, kinds).setParameter(2, contacts).setParameter(3, recipients)
+                .setParameter(4, subjects).setParameter(5, texts).setParameter(6, htmls).setParameter(7, headers)
+                .setParameter(8, now).executeUpdate();
+    }
+
+    /** A header map as the JSON object {@code outbox_message.headers} holds. */
+    private String headersJson(java.util.Map<String, String> headers) {
+        try {
+            return json.writeValueAsString(headers);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
     }
 
     /**

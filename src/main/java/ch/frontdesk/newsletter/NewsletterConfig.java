@@ -12,9 +12,17 @@ public interface NewsletterConfig {
     @WithDefault("48h")
     Duration confirmationValidity();
 
-    /** How often queued sign-ups are applied (confirmation emails then wait for the outbox). */
+    /**
+     * How often the queue of sign-ups is looked at (confirmation emails then wait for the outbox); a second is the
+     * shortest period Quarkus's scheduler keeps. While sign-ups keep coming, full batches follow each other without
+     * waiting for the next look; a batch that is not full ends the round, so a trickle gathers into the next batch.
+     */
     @WithDefault("1s")
     String signupsEvery();
+
+    /** Sign-ups applied together in one transaction, set-based. */
+    @WithDefault("250")
+    int signupBatchSize();
 
     /** Sign-up requests one client address may make per minute. */
     @WithDefault("20")

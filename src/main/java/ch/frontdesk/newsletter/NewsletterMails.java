@@ -39,11 +39,16 @@ class NewsletterMails {
     }
 
     OutgoingMail confirmation(Contact contact, String confirmToken, String unsubscribeToken) {
+        return confirmation(contact.id, contact.email, contact.name, confirmToken, unsubscribeToken);
+    }
+
+    OutgoingMail confirmation(long contactId, String email, String name, String confirmToken,
+            String unsubscribeToken) {
         String confirmUrl = frontdesk.link("/newsletter/confirm?token=" + confirmToken);
         // The address is not confirmed yet: the name is whatever the requester typed.
-        var body = renderer.render(Templates.confirmation(MailText.requesterName(contact.name), confirmUrl, unsubscribePage(unsubscribeToken),
-                config.confirmationValidity().toHours()));
-        return new OutgoingMail(CONFIRMATION, contact.id, contact.email, "Please confirm your subscription to Engineering Prompts",
+        var body = renderer.render(Templates.confirmation(MailText.requesterName(name), confirmUrl,
+                unsubscribePage(unsubscribeToken), config.confirmationValidity().toHours()));
+        return new OutgoingMail(CONFIRMATION, contactId, email, "Please confirm your subscription to Engineering Prompts",
                 body.text(), body.html(), unsubscribeHeaders(unsubscribeToken));
     }
 

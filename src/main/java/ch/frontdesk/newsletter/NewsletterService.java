@@ -8,7 +8,6 @@ import ch.frontdesk.common.LinkState;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.common.TokenPurpose;
 import ch.frontdesk.contact.Contact;
-import ch.frontdesk.contact.ConsentWording;
 import ch.frontdesk.contact.ContactService;
 import ch.frontdesk.mail.MailConfig;
 import ch.frontdesk.mail.Outbox;
@@ -49,6 +48,7 @@ public class NewsletterService {
     private final QueueWorker queues;
     private final Suppressions suppressions;
     private final NewsletterMails mails;
+    private final SignupBatch batch;
     private final NewsletterConfig config;
     private final Idempotency idempotency;
     private final Clock clock;
@@ -57,8 +57,9 @@ public class NewsletterService {
     private final Counter unsubscribed;
 
     NewsletterService(ContactService contacts, AccessTokens tokens, Outbox outbox, MailConfig mailConfig,
-            QueueWorker queues, Suppressions suppressions, NewsletterMails mails, NewsletterConfig config,
-            Idempotency idempotency, Clock clock, MeterRegistry metrics) {
+            QueueWorker queues, Suppressions suppressions, NewsletterMails mails, SignupBatch batch,
+            NewsletterConfig config, Idempotency idempotency, Clock clock, MeterRegistry metrics) {
+        this.batch = batch;
         this.mailConfig = mailConfig;
         this.queues = queues;
         this.suppressions = suppressions;
@@ -119,41 +120,12 @@ public class NewsletterService {
     static final WorkQueue SIGNUPS = new WorkQueue(SIGNUP_QUEUE, "newsletter_signup", "true", "t.received_at");
 
     /**
-     * Applies every queued sign-up, each in its own transaction. Safe on several instances; a sign-up that fails is
-     * retried later and, after a few attempts, left for the admin while the others go on. Returns how many.
+     * Applies every queued sign-up, a batch per transaction (see {@link SignupBatch}). Safe on several instances; a
+     * sign-up that fails is retried later and, after a few attempts, left for the admin while the others go on.
+     * Returns how many were applied.
      */
     public int applySignups() {
-        return queues.drain(SIGNUPS, this::applySignup);
-    }
-
-    /**
-     * Records the consent and queues a confirmation email when the address is new, pending or unsubscribed
-     * (within the daily cap on mail to unconfirmed addresses). An active subscriber stays active and gets nothing.
-     */
-    private void applySignup(long id) {
-        NewsletterSignup signup = NewsletterSignup.findById(id);
-        Instant now = clock.instant();
-        Contact contact = contacts.lockOrCreate(signup.email, signup.name);
-        contacts.recordConsent(contact, wording(), signup.source,
-                new ClientInfo(signup.clientAddress, signup.userAgent), signup.receivedAt);
-        NewsletterSubscription subscription = NewsletterSubscription
-                .<NewsletterSubscription>find("contactId", contact.id)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-        if (subscription == null) {
-            subscription = new NewsletterSubscription();
-            subscription.contactId = contact.id;
-            subscription.status = SubscriptionStatus.PENDING;
-            subscription.createdAt = now;
-            subscription.updatedAt = now;
-            subscription.persist();
-        }
-        if (subscription.status == SubscriptionStatus.UNSUBSCRIBED) {
-            subscription.renew(now);
-        }
-        if (subscription.status == SubscriptionStatus.PENDING) {
-            sendConfirmation(contact, subscription);
-        }
-        signup.delete();
+        return queues.drain(SIGNUPS, config.signupBatchSize(), batch::apply);
     }
 
     /**
@@ -176,7 +148,7 @@ public class NewsletterService {
     @Transactional
     public long resendConfirmation(String email) {
         String address = ContactService.normalize(email);
-        // Contact first, then subscription: the same lock order as applying a sign-up.
+        // Contact first, then subscription: the same lock order as applying a batch of sign-ups.
         Contact contact = address == null || address.isEmpty() ? null
                 : Contact.<Contact>find("emailKey = lower(?1)", address).withLock(LockModeType.PESSIMISTIC_WRITE)
                         .firstResult();
@@ -265,10 +237,6 @@ public class NewsletterService {
             NewsletterSubscription subscription = NewsletterSubscription.findById(token.subjectId);
             return subscription.status == SubscriptionStatus.UNSUBSCRIBED ? LinkState.DONE : LinkState.USABLE;
         }).orElse(LinkState.UNKNOWN);
-    }
-
-    private ConsentWording wording() {
-        return new ConsentWording(CONSENT_PURPOSE, config.consentVersion(), config.consentText());
     }
 
     private static NewsletterSubscription lockSubscription(long id) {

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -14,10 +15,11 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Works through a {@link WorkQueue}, one row per transaction: claims the next due row with
- * {@code FOR UPDATE SKIP LOCKED} (so instances never take the same row), handles it, and on failure records the
- * attempt in {@code queue_failure}, which keeps the row back with exponential backoff and, after the last attempt,
- * dead until the admin retries it. One failing row never blocks the rows behind it.
+ * Works through a {@link WorkQueue}, one row per transaction, or a batch of rows per transaction: claims the next due
+ * rows with {@code FOR UPDATE SKIP LOCKED} (so instances never take the same row), handles them, and on failure
+ * records the attempt in {@code queue_failure}, which keeps the row back with exponential backoff and, after the last
+ * attempt, dead until the admin retries it. One failing row never blocks the rows behind it: a batch that fails is
+ * split in halves, each tried again, until the rows that fail are alone and are recorded one by one.
  *
  * <p>Hand-written rather than db-scheduler: db-scheduler runs tasks it stores in its own table, while our queues
  * are rows of our own tables (a sign-up, a pledge that is due, a mail) selected by a condition. This class is only
@@ -126,6 +128,104 @@ public class QueueWorker {
         }
         metrics.refresh(queue);
         return performed;
+    }
+
+    /**
+     * Handles every due row in batches of up to {@code batchSize}, each batch in one transaction. A batch that fails
+     * is rolled back and split in halves, each claimed and tried again, down to single rows whose failure is recorded
+     * as {@link #drain(WorkQueue, ItemHandler)} does; so a poisoned row costs a few extra transactions, not the batch.
+     * Stops at the first batch that is not full: the queue was empty behind it, and the next poll finds a fuller batch
+     * than rows trickling in one at a time would. Returns how many rows were handled without failure.
+     */
+    public int drain(WorkQueue queue, int batchSize, BatchHandler handler) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("a batch holds at least one row: " + batchSize);
+        }
+        int handled = 0;
+        while (handled < MAX_ROWS_PER_DRAIN) {
+            List<Long> claimed = new ArrayList<>();
+            int applied;
+            try {
+                applied = QuarkusTransaction.requiringNew().call(() -> handleBatch(queue, null, batchSize, handler,
+                        claimed));
+            } catch (RuntimeException e) {
+                if (claimed.isEmpty()) {
+                    throw e; // claiming itself failed: the database is in trouble, not the rows
+                }
+                handled += splitAndRetry(queue, claimed, handler, e);
+                continue;
+            }
+            handled += applied;
+            if (applied < batchSize) {
+                break;
+            }
+        }
+        metrics.refresh(queue);
+        return handled;
+    }
+
+    /** Claims up to {@code limit} due rows (among {@code among}, when given), handles them, forgets their failures. */
+    private int handleBatch(WorkQueue queue, List<Long> among, int limit, BatchHandler handler, List<Long> claimed) {
+        List<Object[]> rows = claim(queue, among, limit);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        rows.forEach(row -> claimed.add(((Number) row[0]).longValue()));
+        handler.handle(List.copyOf(claimed));
+        // Only rows that failed before have an entry to forget: one statement each, and only for those.
+        rows.stream().filter(row -> Boolean.TRUE.equals(row[1]))
+                .forEach(row -> forget(queue.name(), ((Number) row[0]).longValue()));
+        return claimed.size();
+    }
+
+    /** A batch failed: its rows are tried again in two halves, down to single rows, whose failure is recorded. */
+    private int splitAndRetry(WorkQueue queue, List<Long> failed, BatchHandler handler, RuntimeException error) {
+        if (failed.size() == 1) {
+            QuarkusTransaction.requiringNew().run(() -> recordFailure(queue, failed.get(0), error));
+            return 0;
+        }
+        int half = failed.size() / 2;
+        return retry(queue, failed.subList(0, half), handler) + retry(queue, failed.subList(half, failed.size()), handler);
+    }
+
+    private int retry(WorkQueue queue, List<Long> ids, BatchHandler handler) {
+        List<Long> claimed = new ArrayList<>();
+        try {
+            // Claimed anew: the failed transaction let go of the rows, and another worker may have taken some.
+            return QuarkusTransaction.requiringNew().call(() -> handleBatch(queue, List.copyOf(ids), ids.size(),
+                    handler, claimed));
+        } catch (RuntimeException e) {
+            if (claimed.isEmpty()) {
+                throw e;
+            }
+            return splitAndRetry(queue, claimed, handler, e);
+        }
+    }
+
+    /**
+     * Up to {@code limit} due rows that are neither backing off nor dead, locked, in id order, each with whether it
+     * failed before (so its {@code queue_failure} entry is forgotten once it succeeds).
+     */
+    private List<Object[]> claim(WorkQueue queue, List<Long> among, int limit) {
+        Query query = em.createNativeQuery("select t.id, exists (select 1 from queue_failure f where f.queue = :queue"
+                + " and f.item_id = t.id) from " + queue.table() + " t where (" + queue.due() + ")"
+                + (among == null ? "" : " and t.id in (:among)")
+                + " and not exists (select 1 from queue_failure f where f.queue = :queue and f.item_id = t.id"
+                + " and (f.dead_at is not null or f.next_attempt_at > :now))"
+                + " order by t.id limit :limit for update of t skip locked");
+        var parameters = new java.util.HashMap<String, Object>(queue.parameters());
+        parameters.put("queue", queue.name());
+        parameters.put("now", clock.instant());
+        parameters.put("limit", limit);
+        if (among != null) {
+            parameters.put("among", among);
+        }
+        for (var parameter : query.getParameters()) {
+            query.setParameter(parameter.getName(), parameters.get(parameter.getName()));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
     }
 
     /** The next due row that is neither backing off nor dead, locked; {@code null} when there is none. */
