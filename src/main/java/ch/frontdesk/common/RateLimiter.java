@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +39,7 @@ public class RateLimiter {
                     when greatest(b.full_at + ? * interval '1 microsecond', excluded.full_at) <= ?
                     then greatest(b.full_at + ? * interval '1 microsecond', excluded.full_at)
                     else b.full_at end
-            returning full_at, last_granted""";
+            returning full_at, last_granted as granted""";
 
     private final Clock clock;
     private final AgroalDataSource dataSource;
@@ -58,6 +59,24 @@ public class RateLimiter {
      * evenly over {@code window}, or answers 429 with Retry-After.
      */
     public void check(String kind, String clientAddress, int burst, Duration window) {
+        take(kind, clientAddress, burst, window, null, List.of());
+    }
+
+    /**
+     * Takes one request from the client's bucket for {@code kind} (refilled over a minute) and, only when it was
+     * granted, runs {@code guarded} in the same statement: one round trip and one commit for the check and the work
+     * it guards, where two separate ones would each wait for the disk. {@code guarded} is a data-modifying
+     * statement that selects {@code from take where take.granted}, with its own {@code ?} parameters after ours,
+     * e.g. {@code insert into t (a, b) select ?, ? from take where take.granted}. Answers 429 with Retry-After, and
+     * runs nothing, when the bucket is empty; a null {@code guarded} only takes the token.
+     */
+    public void checkAndRun(String kind, String clientAddress, int perMinute, String guarded,
+            List<Object> guardedParameters) {
+        take(kind, clientAddress, perMinute, WINDOW, guarded, guardedParameters);
+    }
+
+    private void take(String kind, String clientAddress, int burst, Duration window, String guarded,
+            List<Object> guardedParameters) {
         if (burst < 1) {
             throw new IllegalArgumentException("a rate limit allows at least one request a window: " + burst);
         }
@@ -65,10 +84,12 @@ public class RateLimiter {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long intervalMicros = window.toNanos() / 1000 / burst;
         Instant horizon = now.plus(window);
+        String sql = guarded == null ? TAKE
+                : "with take as (" + TAKE + "), guarded as (" + guarded + ") select full_at, granted from take";
         Instant fullAt;
         boolean granted;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement take = connection.prepareStatement(TAKE)) {
+                PreparedStatement take = connection.prepareStatement(sql)) {
             take.setString(1, kind);
             take.setString(2, ClientInfo.rateLimitKey(clientAddress));
             take.setObject(3, utc(now.plus(intervalMicros, ChronoUnit.MICROS)));
@@ -77,6 +98,9 @@ public class RateLimiter {
             take.setLong(6, intervalMicros);
             take.setObject(7, utc(horizon));
             take.setLong(8, intervalMicros);
+            for (int i = 0; guarded != null && i < guardedParameters.size(); i++) {
+                take.setObject(9 + i, guardedParameters.get(i));
+            }
             try (ResultSet row = take.executeQuery()) {
                 row.next();
                 fullAt = row.getObject(1, OffsetDateTime.class).toInstant();

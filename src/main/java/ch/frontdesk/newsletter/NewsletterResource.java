@@ -4,7 +4,6 @@ import ch.frontdesk.common.ClientInfo;
 import ch.frontdesk.common.Idempotency;
 import ch.frontdesk.common.Negotiation;
 import ch.frontdesk.common.ProblemException;
-import ch.frontdesk.common.RateLimiter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,18 +28,13 @@ import org.jboss.resteasy.reactive.RestForm;
 @Tag(name = "Newsletter", description = "Double opt-in sign-up, confirmation and one-click unsubscribe")
 public class NewsletterResource {
 
-    private static final String RATE_LIMIT_KIND = "newsletter.subscribe";
-
     private final NewsletterService newsletter;
-    private final NewsletterConfig config;
-    private final RateLimiter rateLimiter;
+    private final SignupIntake intake;
     private final NewsletterPages pages;
 
-    NewsletterResource(NewsletterService newsletter, NewsletterConfig config, RateLimiter rateLimiter,
-            NewsletterPages pages) {
+    NewsletterResource(NewsletterService newsletter, SignupIntake intake, NewsletterPages pages) {
         this.newsletter = newsletter;
-        this.config = config;
-        this.rateLimiter = rateLimiter;
+        this.intake = intake;
         this.pages = pages;
     }
 
@@ -106,9 +100,7 @@ public class NewsletterResource {
 
     private SubscriptionAnswer signUp(SubscribeRequest request, String idempotencyKey, HttpServerRequest http) {
         Idempotency.validateKey(idempotencyKey);
-        ClientInfo client = ClientInfo.of(http);
-        rateLimiter.check(RATE_LIMIT_KIND, client.address(), config.signupsPerMinute());
-        return newsletter.subscribe(request, client, idempotencyKey);
+        return intake.accept(request, ClientInfo.of(http), idempotencyKey);
     }
 
 }

@@ -3,7 +3,6 @@ package ch.frontdesk.newsletter;
 import ch.frontdesk.common.AccessToken;
 import ch.frontdesk.common.AccessTokens;
 import ch.frontdesk.common.ClientInfo;
-import ch.frontdesk.common.Idempotency;
 import ch.frontdesk.common.LinkState;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.common.TokenPurpose;
@@ -23,8 +22,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +35,6 @@ import java.util.Optional;
 public class NewsletterService {
 
     static final String CONSENT_PURPOSE = "newsletter";
-    private static final String IDEMPOTENCY_SCOPE = "newsletter.subscribe";
     static final String SIGNUP_QUEUE = "newsletter.signups";
 
     private final ContactService contacts;
@@ -50,15 +46,13 @@ public class NewsletterService {
     private final NewsletterMails mails;
     private final SignupBatch batch;
     private final NewsletterConfig config;
-    private final Idempotency idempotency;
     private final Clock clock;
-    private final Counter requested;
     private final Counter confirmed;
     private final Counter unsubscribed;
 
     NewsletterService(ContactService contacts, AccessTokens tokens, Outbox outbox, MailConfig mailConfig,
             QueueWorker queues, Suppressions suppressions, NewsletterMails mails, SignupBatch batch,
-            NewsletterConfig config, Idempotency idempotency, Clock clock, MeterRegistry metrics) {
+            NewsletterConfig config, Clock clock, MeterRegistry metrics) {
         this.batch = batch;
         this.mailConfig = mailConfig;
         this.queues = queues;
@@ -68,43 +62,9 @@ public class NewsletterService {
         this.outbox = outbox;
         this.mails = mails;
         this.config = config;
-        this.idempotency = idempotency;
         this.clock = clock;
-        this.requested = metrics.counter("frontdesk.newsletter.subscriptions.requested");
         this.confirmed = metrics.counter("frontdesk.newsletter.subscriptions.confirmed");
         this.unsubscribed = metrics.counter("frontdesk.newsletter.subscriptions.unsubscribed");
-    }
-
-    /**
-     * Accepts a sign-up. The request only queues it (the same work for every address, so neither the answer
-     * nor its timing tells who is subscribed); {@link #applySignups()} does the rest moments later.
-     * Bots that fill the honeypot are dropped without a trace. The request is validated here, the one place JSON and
-     * form sign-ups share.
-     */
-    @Transactional
-    public SubscriptionAnswer subscribe(@Valid @NotNull SubscribeRequest request, ClientInfo client,
-            String idempotencyKey) {
-        SubscriptionAnswer answer = new SubscriptionAnswer(SubscriptionStatus.PENDING);
-        if (request.isFromBot()) {
-            return answer;
-        }
-        if (idempotencyKey != null) {
-            var earlier = idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, request);
-            if (earlier.isPresent()) {
-                return idempotency.read(earlier.get(), SubscriptionAnswer.class);
-            }
-            idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, 202, answer);
-        }
-        NewsletterSignup signup = new NewsletterSignup();
-        signup.email = request.email();
-        signup.name = request.name();
-        signup.source = request.source();
-        signup.clientAddress = client.address();
-        signup.userAgent = client.userAgent();
-        signup.receivedAt = clock.instant();
-        signup.persist();
-        requested.increment();
-        return answer;
     }
 
     @Scheduled(every = "${frontdesk.newsletter.signups-every}", delayed = "1s",

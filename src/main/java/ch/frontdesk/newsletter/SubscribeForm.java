@@ -4,7 +4,7 @@ import ch.frontdesk.common.FormFields;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * A sign-up as a plain HTML form posts it. It is not validated here: {@link NewsletterService#subscribe} validates
+ * A sign-up as a plain HTML form posts it. It is not validated here: {@link SignupIntake#accept} validates
  * the {@link SubscribeRequest} it maps to, so a form and a JSON client get the same problem for the same mistake.
  */
 public record SubscribeForm(
