@@ -88,6 +88,25 @@ final class Ledger {
         return query(sql, rows -> rows.getLong(1));
     }
 
+    /** Every row of {@code sql}, each as its column values. */
+    java.util.List<Object[]> rows(String sql) {
+        java.util.List<Object[]> result = new java.util.ArrayList<>();
+        try (Connection connection = connect(); var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                Object[] row = new Object[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = rows.getObject(i + 1);
+                }
+                result.add(row);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private interface Row<T> {
         T read(ResultSet rows) throws SQLException;
     }

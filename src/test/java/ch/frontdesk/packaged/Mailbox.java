@@ -29,6 +29,21 @@ final class Mailbox {
         return counts;
     }
 
+    /** How many messages arrived per recipient address. */
+    static Map<String, Integer> receivedPerRecipient(GreenMail smtp) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                for (var address : message.getAllRecipients()) {
+                    counts.merge(address.toString(), 1, Integer::sum);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return counts;
+    }
+
     static int received(GreenMail smtp) {
         return smtp.getReceivedMessages().length;
     }

@@ -26,7 +26,9 @@ final class Storefront {
     private static final String ADMIN = "Basic " + Base64.getEncoder()
             .encodeToString("owner:owner-password".getBytes(StandardCharsets.UTF_8));
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 as browsers and load balancers speak to the service; Java's default would offer an h2c upgrade.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final ServiceProcess service;
 
     /**
