@@ -83,8 +83,7 @@ class CrashIT {
             await("the rush under way and mails going out", Duration.ofSeconds(30),
                     () -> accepted(answers).size() >= 12 && Mailbox.received(smtp) >= 3);
             mailRelay.pause();
-            await("a mail stalled half-way through its delivery", Duration.ofSeconds(4),
-                    () -> !ledger.sending().isEmpty());
+            awaitStalledDelivery(ledger);
             service.kill();
             Instant killedAt = Instant.now();
             Set<Long> sendingAtKill = ledger.sending();
@@ -146,6 +145,25 @@ class CrashIT {
             rush.shutdownNow();
             smtp.stop();
         }
+    }
+
+    /**
+     * Waits until one message stays leased ({@code sending}) for a second while the relay holds its bytes: its
+     * delivery is stuck half-way, not merely under way (one seen under way may still finish before the pause).
+     */
+    private static void awaitStalledDelivery(Ledger ledger) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+        while (System.nanoTime() < deadline) {
+            Set<Long> sending = ledger.sending();
+            if (!sending.isEmpty()) {
+                Thread.sleep(1_000); // well below the 5 s mailer timeout, after which the send would fail
+                if (ledger.sending().equals(sending)) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No delivery stalled at the paused relay");
     }
 
     private static List<String> accepted(Queue<Storefront.Answer> answers) {
