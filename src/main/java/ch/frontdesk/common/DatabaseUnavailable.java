@@ -43,13 +43,15 @@ final class DatabaseUnavailable {
         next.add(error);
         while (!next.isEmpty()) {
             Throwable at = next.poll();
-            if (at == null || !seen.add(at)) {
+            if (!seen.add(at)) {
                 continue;
             }
             if (unreachable(at)) {
                 return at;
             }
-            next.add(at.getCause());
+            if (at.getCause() != null) {
+                next.add(at.getCause());
+            }
             // A failed commit reports the driver's error as suppressed rather than as its cause.
             Collections.addAll(next, at.getSuppressed());
         }

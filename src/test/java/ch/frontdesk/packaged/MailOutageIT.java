@@ -18,7 +18,7 @@ class MailOutageIT {
     static final String SCHEMA = "frontdesk_it_faults";
     private static final int ORDERS = 8;
     private static final int SIGNUPS = 8;
-    private static final int MAX_ATTEMPTS = 10;
+    private static final int MAX_ATTEMPTS = 12;
 
     @Test
     void mailsQueuedWhileTheSmtpServerIsDownGoOutExactlyOnceWhenItComesBack() {
@@ -27,7 +27,7 @@ class MailOutageIT {
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         // Production retries after 10 s, doubling up to 1 h, 8 attempts: about 21 minutes before a mail is set
         // aside. Here the delays are 50 times shorter (200 ms doubling, the outbox looking every second) and a mail
-        // gets 10 attempts (about 100 s of budget), so an outage of a few seconds here is one of minutes in
+        // gets 12 attempts (about 400 s of budget), so an outage of a few seconds here is one of minutes in
         // production, with the same number of retry rounds, and it stays well inside the budget even on a busy
         // machine.
         try (ServiceProcess service = Storefront.instance(SCHEMA, smtpPort).named("mail-outage")
