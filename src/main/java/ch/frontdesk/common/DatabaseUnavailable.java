@@ -12,19 +12,22 @@ import java.util.Set;
  * client sees while PostgreSQL restarts or fails over. Such a failure is answered {@code 503} with
  * {@code Retry-After} (see {@link ProblemMapper}), since nothing was committed and the same request should work soon.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /** Long enough for a restart or a failover to finish, short enough for a person who is waiting. */
     static final String RETRY_AFTER_SECONDS = "5";
 
-    /** What Agroal throws when no connection could be had within {@code quarkus.datasource.jdbc.acquisition-timeout}. */
-    private static final String ACQUISITION_TIMEOUT = "Sorry, acquisition timeout";
+    /**
+     * In what Agroal throws when no connection could be had within {@code quarkus.datasource.jdbc.acquisition-timeout}
+     * ("Sorry, acquisition timeout!", or "Acquisition timeout while waiting for new connection", by version).
+     */
+    private static final String ACQUISITION_TIMEOUT = "acquisition timeout";
 
     private DatabaseUnavailable() {
     }
 
     /** Whether {@code error}, or anything it wraps or suppressed, says the database is out of reach. */
-    static boolean causes(Throwable error) {
+    public static boolean causes(Throwable error) {
         return first(error) != null;
     }
 
@@ -72,6 +75,7 @@ final class DatabaseUnavailable {
             return state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
                     || state.equals("57P03");
         }
-        return sql.getMessage() != null && sql.getMessage().startsWith(ACQUISITION_TIMEOUT);
+        return sql.getMessage() != null
+                && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains(ACQUISITION_TIMEOUT);
     }
 }

@@ -33,6 +33,9 @@ class DatabaseUnavailableTest {
     void noConnectionWithinTheAcquisitionTimeoutIsTheDatabaseBeingAway() {
         assertThat(DatabaseUnavailable.causes(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))))
                 .isTrue();
+        assertThat(DatabaseUnavailable.causes(new RuntimeException(new SQLException(
+                "Acquisition timeout while waiting for new connection", new java.util.concurrent.TimeoutException()))))
+                .isTrue();
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageIT {
 
     private static final String SCHEMA = MailOutageIT.SCHEMA;
-    /** Longest acceptable answer while the database is away: the 1 s acquisition timeout plus generous slack. */
+    /** Longest acceptable answer while the database is away: the 3 s acquisition timeout plus slack. */
     private static final long ANSWER_BOUND_MILLIS = 8_000;
 
     enum Phase { BEFORE, OUTAGE, RECOVERING, AFTER }
@@ -47,7 +47,8 @@ class DatabaseOutageIT {
                 ServiceProcess service = Storefront.instance(SCHEMA, smtpPort).named("database-outage")
                         .with("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + database.port()
                                 + "/postgres?currentSchema=" + SCHEMA)
-                        .with("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "1s")
+                        // Connecting through the proxy to a busy PostgreSQL can take a second by itself.
+                        .with("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "3s")
                         .start()) {
             long pid = service.pid();
             Storefront shop = new Storefront(service);
@@ -128,7 +129,7 @@ class DatabaseOutageIT {
                     orders.size() - accepted.size(), seats);
 
             // Every accepted order's mail and every accepted sign-up's confirmation goes out, once.
-            await("the outbox drained", Duration.ofSeconds(60), () -> ledger.unappliedSignups() == 0
+            await("the outbox drained", Duration.ofSeconds(120), () -> ledger.unappliedSignups() == 0
                     && ledger.outbox().values().stream().allMatch("sent"::equals));
             Map<Long, Integer> perRow = Mailbox.receivedPerOutboxRow(smtp);
             assertThat(perRow.keySet()).containsExactlyInAnyOrderElementsOf(ledger.outbox().keySet());
@@ -150,7 +151,10 @@ class DatabaseOutageIT {
                 && s.answer().status() / 100 == 2).count();
     }
 
-    /** One client in a loop, paced so the outbox keeps up with the mails the requests queue. */
+    /**
+     * One client in a loop, paced (at most ten requests a second) so that the mails the requests queue are sent
+     * within the test's time even on a busy machine.
+     */
     private static void drive(java.util.function.Supplier<String> emails, String kind,
             java.util.function.Function<String, Storefront.Answer> request, Queue<Sample> samples,
             AtomicReference<Phase> phase, AtomicBoolean stop) {
@@ -159,7 +163,7 @@ class DatabaseOutageIT {
             String email = emails.get();
             samples.add(new Sample(now, kind, email, request.apply(email)));
             try {
-                Thread.sleep(40);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 return;
             }
