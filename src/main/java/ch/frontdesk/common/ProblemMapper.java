@@ -90,6 +90,10 @@ public class ProblemMapper {
         if (e.getCause() instanceof ProblemException problem) {
             return problem(problem);
         }
+        // The accounts could not be read: the credentials may well be right, so no challenge, but "try again".
+        if (DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e);
+        }
         return askForCredentials(uri);
     }
 
@@ -129,8 +133,23 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e);
+        }
         LOG.error("Unexpected failure", e);
         return serverError();
+    }
+
+    /**
+     * PostgreSQL is restarting, failing over or out of reach: nothing was committed, and the same request is likely to
+     * work in a few seconds, so the client is told to try again rather than shown a failure of ours. One line in the
+     * log, not a stack trace per request while the outage lasts.
+     */
+    private static Response databaseUnavailable(Throwable e) {
+        LOG.warnf("Database unavailable, answered 503: %s", DatabaseUnavailable.reason(e));
+        return respond(Problem.of(503, "database-unavailable", "Service Unavailable",
+                "The service cannot reach its database just now. Nothing was saved; please try again shortly."))
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
     }
 
     private static Response violations(ConstraintViolationException e) {

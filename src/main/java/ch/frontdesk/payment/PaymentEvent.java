@@ -51,9 +51,12 @@ public sealed interface PaymentEvent {
     /**
      * A payment was refunded, by us or from the provider's dashboard.
      *
-     * @param full whether all of it is refunded now (a partial refund leaves part of the payment standing)
+     * @param full     whether all of it is refunded now (a partial refund leaves part of the payment standing)
+     * @param metadata what we put on the payment's checkout: a refund may arrive before the checkout's completion
+     *                 has told us which payment it took, and this still finds the order
      */
-    record Refunded(String eventId, String paymentId, boolean full) implements PaymentEvent {
+    record Refunded(String eventId, String paymentId, boolean full, Map<String, String> metadata)
+            implements PaymentEvent {
     }
 
     /** The payer disputed a payment with their bank (a chargeback); the money is held until it is decided. */

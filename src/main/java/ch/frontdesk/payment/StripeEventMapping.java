@@ -35,7 +35,9 @@ final class StripeEventMapping {
             case "customer.subscription.updated", "customer.subscription.deleted" ->
                     new SubscriptionChanged(id, subscriptionOf(text(object, "id"), stripe));
             case "charge.refunded" ->
-                    new Refunded(id, text(object, "payment_intent"), object.path("refunded").asBoolean(false));
+                    // Stripe copies a payment's metadata to its charge, so the charge names our order too.
+                    new Refunded(id, text(object, "payment_intent"), object.path("refunded").asBoolean(false),
+                            metadata(object));
             case "charge.dispute.created" -> new Disputed(id, text(object, "payment_intent"));
             default -> null;
         });

@@ -1,5 +1,6 @@
 package ch.frontdesk.queue;
 
+import ch.frontdesk.common.DatabaseUnavailable;
 import ch.frontdesk.mail.SecretRedaction;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,8 @@ public class QueueWorker {
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"',;:()\\[\\]]+@[^\\s<>\"',;:()\\[\\]]+");
     /** A bound on one drain, so a queue that refills as fast as it drains still lets the scheduler move on. */
     private static final int MAX_ROWS_PER_DRAIN = 10_000;
+    /** How long a finished row's outcome is retried while the database is away; below the outbox's 2-minute lease. */
+    private static final java.time.Duration DONE_PATIENCE = java.time.Duration.ofSeconds(60);
 
     private final EntityManager em;
     private final QueueConfig config;
@@ -119,7 +122,7 @@ public class QueueWorker {
                 continue;
             }
             performed++;
-            QuarkusTransaction.requiringNew().run(() -> {
+            recordDone(queue, id, () -> {
                 if (handler.stillLeased(leased)) {
                     handler.done(leased);
                     forget(queue.name(), id);
@@ -226,6 +229,33 @@ public class QueueWorker {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows;
+    }
+
+    /**
+     * Records that leased work was done. The work (a mail handed to the SMTP server) cannot be taken back, so if the
+     * database is away for a moment (a restart, a failover) the outcome is tried again until it is back, for up to
+     * {@link #DONE_PATIENCE}: given up at once, the lease would run out and the work be done a second time.
+     */
+    private void recordDone(WorkQueue queue, long id, Runnable outcome) {
+        long deadline = System.nanoTime() + DONE_PATIENCE.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(outcome);
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.causes(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warnf("Queue %s: row %d was done but the database is unavailable; recording it again (attempt %d)",
+                        queue.name(), id, attempt);
+                try {
+                    Thread.sleep(Math.min(attempt * 500L, 5_000L));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The next due row that is neither backing off nor dead, locked; {@code null} when there is none. */

@@ -105,8 +105,35 @@ class OrderCancellation {
      * started here whose outcome was never recorded (Stripe failed to answer, the process died) completes now.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void refundReported(String paymentIntent) {
-        byPaymentIntent(paymentIntent).ifPresent(this::recordRefund);
+    void refundReported(String paymentIntent, Optional<UUID> orderOfPayment) {
+        Optional<TicketOrder> paid = byPaymentIntent(paymentIntent);
+        if (paid.isPresent()) {
+            recordRefund(paid.get());
+        } else {
+            orderOfPayment.map(OrderCancellation::lockByPublicId).ifPresent(order -> refundBeforeCompletion(order,
+                    paymentIntent));
+        }
+    }
+
+    /**
+     * Stripe delivers events in no particular order: the refund of a payment can arrive before the completion of the
+     * checkout that took it. The money is back with the buyer, so the order must not be confirmed by the completion
+     * when it comes ({@link OrderCheckout#paid} sees {@code refundedAt}): an unpaid order is cancelled now, its
+     * seats freed; one that expired meanwhile stays expired, and the late completion refunds nothing more.
+     */
+    private void refundBeforeCompletion(TicketOrder order, String paymentIntent) {
+        if (order.stripePaymentIntent != null) {
+            return; // paid with another payment, which is still standing
+        }
+        order.stripePaymentIntent = paymentIntent;
+        order.refundedAt = clock.instant();
+        if (order.status == OrderStatus.PENDING_PAYMENT) {
+            cancelNow(order);
+        }
+    }
+
+    private static TicketOrder lockByPublicId(UUID id) {
+        return TicketOrder.<TicketOrder>find("publicId", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /**

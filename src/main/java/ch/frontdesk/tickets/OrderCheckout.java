@@ -118,6 +118,9 @@ class OrderCheckout {
         if (order == null || order.status == OrderStatus.CONFIRMED) {
             return;
         }
+        if (order.refundedAt != null) {
+            return; // the refund of this payment overtook its completion: the money is already back
+        }
         order.stripePaymentIntent = paymentIntent;
         if (order.status == OrderStatus.PENDING_PAYMENT) {
             fulfilment.confirm(order);

@@ -9,6 +9,7 @@ import ch.frontdesk.tickets.TicketBodies.PlaceOrder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -131,8 +132,8 @@ public class OrderService {
 
     /** Stripe reports a refund, in the webhook's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void refunded(String paymentIntent) {
-        cancellation.refundReported(paymentIntent);
+    void refunded(String paymentIntent, Optional<UUID> order) {
+        cancellation.refundReported(paymentIntent, order);
     }
 
     /** Stripe reports a dispute of a card payment, in the webhook's transaction: the tickets are voided. */

@@ -24,7 +24,7 @@ class TicketPayments {
             order(expired.metadata()).ifPresent(orders::cardCheckoutExpired);
         } else if (event instanceof PaymentEvent.Refunded refunded && refunded.paymentId() != null && refunded.full()) {
             // A partial refund (a goodwill gesture) leaves the tickets valid; a full one voids them.
-            orders.refunded(refunded.paymentId());
+            orders.refunded(refunded.paymentId(), order(refunded.metadata()));
         } else if (event instanceof PaymentEvent.Disputed disputed && disputed.paymentId() != null) {
             orders.disputed(disputed.paymentId());
         }
