@@ -41,18 +41,27 @@ public class QueueWorker {
     private final QueueConfig config;
     private final QueueMetrics metrics;
     private final Clock clock;
+    private final DrainGate gate;
 
-    QueueWorker(EntityManager em, QueueConfig config, QueueMetrics metrics, Clock clock) {
+    QueueWorker(EntityManager em, QueueConfig config, QueueMetrics metrics, Clock clock, DrainGate gate) {
         this.em = em;
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
+        this.gate = gate;
     }
 
-    /** Handles every due row, each in its own transaction. Returns how many were handled without failure. */
+    /**
+     * Handles every due row, each in its own transaction. Returns how many were handled without failure. Once the
+     * service shuts down it claims no further row, and shutdown waits for the row in hand ({@link DrainGate}).
+     */
     public int drain(WorkQueue queue, ItemHandler handler) {
+        return gate.run(() -> drainRows(queue, handler));
+    }
+
+    private int drainRows(WorkQueue queue, ItemHandler handler) {
         int handled = 0;
-        for (int round = 0; round < MAX_ROWS_PER_DRAIN; round++) {
+        for (int round = 0; round < MAX_ROWS_PER_DRAIN && gate.open(); round++) {
             long[] claimed = {0};
             try {
                 boolean found = QuarkusTransaction.requiringNew().call(() -> {
@@ -83,11 +92,16 @@ public class QueueWorker {
     /**
      * Handles every due row whose work happens outside the database: each row is leased in its own short
      * transaction right before its work (never a batch whose lease might run out while earlier rows are worked on),
-     * and the outcome is recorded in another. Returns how many rows were performed without failure.
+     * and the outcome is recorded in another. Returns how many rows were performed without failure. At shutdown the
+     * row in hand is performed and recorded before the service stops; no further row is leased.
      */
     public <W> int drain(WorkQueue queue, LeasedHandler<W> handler) {
+        return gate.run(() -> drainLeased(queue, handler));
+    }
+
+    private <W> int drainLeased(WorkQueue queue, LeasedHandler<W> handler) {
         int performed = 0;
-        for (int round = 0; round < MAX_ROWS_PER_DRAIN; round++) {
+        for (int round = 0; round < MAX_ROWS_PER_DRAIN && gate.open(); round++) {
             long[] claimed = {0};
             W work;
             try {
