@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -99,6 +100,14 @@ public final class ServiceProcess implements AutoCloseable {
         public Builder jvmOption(String option) {
             jvmOptions.add(option);
             return this;
+        }
+
+        /**
+         * The instance, not started yet: a test that opens it in try-with-resources before {@link #start()} stops it
+         * even when it fails to become ready in time.
+         */
+        public ServiceProcess prepare() {
+            return new ServiceProcess(name, environment, jvmOptions);
         }
 
         /** Starts the instance and waits until it reports ready. */
@@ -204,6 +213,57 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Sends {@code SIGTERM}, as an orchestrator does, and returns at once: the test watches the shutdown (readiness,
+     * requests still answered, the log) and then collects the exit with {@link #awaitExit(Duration)}.
+     */
+    public synchronized void terminate() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /** The exit code once the process has ended within {@code within}; empty if it is still running then. */
+    public OptionalInt awaitExit(Duration within) {
+        Process running;
+        synchronized (this) {
+            running = process;
+        }
+        try {
+            return running.waitFor(within.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(running.exitValue())
+                    : OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.empty();
+        }
+    }
+
+    /** Resident memory of the running process in bytes (Linux: {@code VmRSS} of {@code /proc/<pid>/status}). */
+    public long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            throw new IllegalStateException("No VmRSS for process " + pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the log contains {@code text}; false if it did not appear within {@code within}. */
+    public boolean awaitLog(String text, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (log().contains(text)) {
+                return true;
+            }
+            pause(20);
+        }
+        return log().contains(text);
     }
 
     public boolean isAlive() {
