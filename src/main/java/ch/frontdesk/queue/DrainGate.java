@@ -72,10 +72,11 @@ public class DrainGate {
     }
 
     private synchronized void awaitDrains() {
-        long deadline = System.nanoTime() + longestWait.toNanos();
-        if (running > 0) {
-            LOG.infof("Waiting for %d queue drain(s) to finish the row in hand", running);
+        if (running == 0) {
+            return;
         }
+        long deadline = System.nanoTime() + longestWait.toNanos();
+        LOG.infof("Waiting for %d queue drain(s) to finish the row in hand", running);
         while (running > 0) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
