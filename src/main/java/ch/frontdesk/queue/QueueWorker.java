@@ -152,14 +152,19 @@ public class QueueWorker {
      * is rolled back and split in halves, each claimed and tried again, down to single rows whose failure is recorded
      * as {@link #drain(WorkQueue, ItemHandler)} does; so a poisoned row costs a few extra transactions, not the batch.
      * Stops at the first batch that is not full: the queue was empty behind it, and the next poll finds a fuller batch
-     * than rows trickling in one at a time would. Returns how many rows were handled without failure.
+     * than rows trickling in one at a time would. Returns how many rows were handled without failure. At shutdown the
+     * batch in hand is finished; no further batch is claimed.
      */
     public int drain(WorkQueue queue, int batchSize, BatchHandler handler) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("a batch holds at least one row: " + batchSize);
         }
+        return gate.run(() -> drainBatches(queue, batchSize, handler));
+    }
+
+    private int drainBatches(WorkQueue queue, int batchSize, BatchHandler handler) {
         int handled = 0;
-        while (handled < MAX_ROWS_PER_DRAIN) {
+        while (handled < MAX_ROWS_PER_DRAIN && gate.open()) {
             List<Long> claimed = new ArrayList<>();
             int applied;
             try {

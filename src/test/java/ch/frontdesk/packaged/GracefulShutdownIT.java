@@ -60,7 +60,7 @@ class GracefulShutdownIT {
                         // The Deployment's JAVA_OPTS, so the resident size printed below is the one the pod's memory
                         // limit must hold.
                         .jvmOption("-Xmx192m").jvmOption("-XX:MaxMetaspaceSize=128m").jvmOption("-XX:+UseSerialGC")
-                        .prepare()) {
+                        .build()) {
             service.start();
             createEventWithTickets(service);
 
@@ -130,7 +130,7 @@ class GracefulShutdownIT {
     @Test
     void aRollingUpdateUnderLoadLosesNoRequest() throws Exception {
         ServiceProcess.freshSchema(SCHEMA);
-        try (ServiceProcess old = settings(0).named("rolling-old").prepare()) {
+        try (ServiceProcess old = settings(0).named("rolling-old").build()) {
             old.start();
             createEventWithTickets(old);
             Map<ServiceProcess, AtomicBoolean> pool = new ConcurrentHashMap<>();
@@ -145,7 +145,7 @@ class GracefulShutdownIT {
             });
             load.awaitAnswers(50, Duration.ofSeconds(60));
 
-            try (ServiceProcess fresh = settings(0).named("rolling-new").prepare()) {
+            try (ServiceProcess fresh = settings(0).named("rolling-new").build()) {
                 fresh.start();
                 pool.put(fresh, new AtomicBoolean(true));
                 instances.add(fresh);

@@ -102,14 +102,6 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
-        /**
-         * The instance, not started yet: a test that opens it in try-with-resources before {@link #start()} stops it
-         * even when it fails to become ready in time.
-         */
-        public ServiceProcess prepare() {
-            return new ServiceProcess(name, environment, jvmOptions);
-        }
-
         /** Starts the instance and waits until it reports ready. */
         public ServiceProcess start() {
             ServiceProcess service = new ServiceProcess(name, environment, jvmOptions);
