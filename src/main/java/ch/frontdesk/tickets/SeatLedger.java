@@ -42,7 +42,7 @@ class SeatLedger {
             update seat_bucket set held = held + ?1
             where ticket_type_id = ?2 and held + sold + ?1 <= capacity and bucket = (
                 select bucket from seat_bucket where ticket_type_id = ?2 and held + sold + ?1 <= capacity
-                order by random() limit 1)
+                order by bucket = ?3 desc, random() limit 1)
             returning bucket""";
     /**
      * Early-bird seats for one order, as many as are left up to {@code n}, in one statement: the type's row is

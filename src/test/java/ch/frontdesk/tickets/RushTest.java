@@ -80,5 +80,6 @@ class RushTest extends FrontdeskTest {
         assertThat(database.count("select held from seat_count")).isEqualTo(database.count("""
                 select count(*) from ticket t join ticket_order o on o.id = t.order_id
                 where o.status = 'pending_payment'"""));
+        assertThat(SeatAudit.mismatches(database)).isZero();
     }
 }
