@@ -33,9 +33,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Places an order in one transaction: the request is checked ({@link #check}), the people recorded, the seats
- * held ({@link SeatLedger}, as late as possible: its lock is what concurrent buyers wait for), the prices fixed
- * ({@link OrderPricing}) and the order written. A card order's checkout is started afterwards, by the caller.
+ * Places an order in one transaction: the request is checked ({@link #check}), the people recorded, the early-bird
+ * seats counted and the prices fixed ({@link OrderPricing}), the order, its tickets and its email written, and the
+ * seats held last ({@link SeatLedger}): the rows other buyers of the type also write are locked for the shortest
+ * time, from the last statement to the commit. A card order's checkout is started afterwards, by the caller.
  */
 @ApplicationScoped
 class OrderReservation {
