@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /** Finds or creates the one contact behind an address, and keeps its consent log. */
 @ApplicationScoped
@@ -35,10 +36,33 @@ public class ContactService {
         return findOrCreate(email, name, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The contact for {@code email}, created if new, without holding a lock on it. */
+    /**
+     * The contact for {@code email}, created if new, without holding a lock on it: usually one round trip, the
+     * insert and the lookup in one statement.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Contact findOrCreate(String email, String name) {
-        return findOrCreate(email, name, LockModeType.NONE);
+        String address = normalize(email);
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Contact> found = em.createNativeQuery("""
+                with created as (
+                    insert into contact (email, name, created_at, updated_at) values (?1, ?2, ?3, ?3)
+                    on conflict (email_key) do nothing returning *)
+                select * from created
+                union all
+                select * from contact where email_key = lower(?1)
+                limit 1""", Contact.class)
+                .setParameter(1, address).setParameter(2, blankToNull(name)).setParameter(3, now)
+                .getResultList();
+        if (found.isEmpty()) {
+            // The address was inserted by a transaction that committed after this statement began: the insert
+            // waited for it, the lookup (of the statement's snapshot) could not see it. A second look does.
+            return findOrCreate(email, name, LockModeType.NONE);
+        }
+        Contact contact = found.get(0);
+        fillName(contact, name, now);
+        return contact;
     }
 
     private Contact findOrCreate(String email, String name, LockModeType lock) {
@@ -54,11 +78,15 @@ public class ContactService {
         Contact contact = Contact.<Contact>find("emailKey = lower(?1)", address)
                 .withLock(lock)
                 .firstResult();
+        fillName(contact, name, now);
+        return contact;
+    }
+
+    private static void fillName(Contact contact, String name, Instant now) {
         if (contact.name == null && blankToNull(name) != null) {
             contact.name = name.strip();
             contact.updatedAt = now;
         }
-        return contact;
     }
 
     /** Appends a consent record given now; it stays unconfirmed until the address owner confirms. */

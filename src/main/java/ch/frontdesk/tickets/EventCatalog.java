@@ -19,6 +19,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /** Events and their ticket types: what the admin sets up and what the public sees. */
 @ApplicationScoped
@@ -28,10 +29,14 @@ public class EventCatalog {
 
     private final Clock clock;
     private final Waitlist waitlist;
+    private final SeatLedger ledger;
+    private final SeatCounts seats;
 
-    EventCatalog(Clock clock, Waitlist waitlist) {
+    EventCatalog(Clock clock, Waitlist waitlist, SeatLedger ledger, SeatCounts seats) {
         this.clock = clock;
         this.waitlist = waitlist;
+        this.ledger = ledger;
+        this.seats = seats;
     }
 
     // --- public ---
@@ -48,13 +53,14 @@ public class EventCatalog {
         Event event = find(slug);
         Instant now = clock.instant();
         boolean open = salesOpen(event, now);
+        Map<Long, SeatCounts.Seats> seatsByType = seats.ofEvent(event.id);
         List<TicketTypeView> types = types(event).stream().map(type -> {
             boolean early = type.earlySeatsLeft(now) > 0;
             return new TicketTypeView(type.code, type.name, type.description,
                     Money.of(early ? type.earlyAmount : type.priceAmount, event.currency),
                     early ? Ticket.EARLY_BIRD : Ticket.REGULAR,
                     early ? type.earlyEndsAt : null,
-                    open && type.available() > 0,
+                    open && seatsByType.getOrDefault(type.id, SeatCounts.Seats.NONE).available() > 0,
                     type.maxPerOrder);
         }).toList();
         return new EventDetail(event.slug, event.name, event.startsOn, event.endsOn, event.venue, event.timezone,
@@ -117,7 +123,7 @@ public class EventCatalog {
     /** Every event, soonest first, with its ticket types and seat counters. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<EventAdminView> adminEvents() {
-        return Event.<Event>listAll(Sort.by("startsOn").and("slug")).stream().map(EventCatalog::adminView).toList();
+        return Event.<Event>listAll(Sort.by("startsOn").and("slug")).stream().map(this::adminView).toList();
     }
 
     @Transactional
@@ -131,7 +137,9 @@ public class EventCatalog {
         type.code = request.code();
         type.createdAt = clock.instant();
         apply(event, type, request);
+        type.capacity = request.capacity();
         type.persist();
+        ledger.createBuckets(type);
         return adminView(event, type);
     }
 
@@ -146,6 +154,10 @@ public class EventCatalog {
         }
         int before = type.capacity;
         apply(event, type, request);
+        if (request.capacity() != before) {
+            ledger.changeCapacity(type, request.capacity());
+            type.capacity = request.capacity();
+        }
         if (type.capacity > before) {
             waitlist.offerFreedSeats(type);
         }
@@ -198,17 +210,12 @@ public class EventCatalog {
         if (early != null && early.amount() > request.price().amount()) {
             throw ProblemException.invalid("earlyBird.amount", "must not be above the regular price");
         }
-        if (request.capacity() < type.sold + type.held) {
-            throw ProblemException.invalid("capacity",
-                    "must be at least " + (type.sold + type.held) + ", the seats already sold or held");
-        }
         if (early != null && early.quota() != null && early.quota() < type.earlyTaken) {
             throw ProblemException.invalid("earlyBird.quota",
                     "must be at least " + type.earlyTaken + ", the early-bird seats already sold or held");
         }
         type.name = request.name().strip();
         type.description = request.description();
-        type.capacity = request.capacity();
         type.priceAmount = request.price().amount();
         type.earlyAmount = early == null ? null : early.amount();
         type.earlyEndsAt = early == null ? null : early.endsAt();
@@ -225,17 +232,24 @@ public class EventCatalog {
         return TicketType.list("eventId", Sort.by("id"), event.id);
     }
 
-    private static EventAdminView adminView(Event event) {
+    private EventAdminView adminView(Event event) {
+        Map<Long, SeatCounts.Seats> seatsByType = seats.ofEvent(event.id);
         return new EventAdminView(event.slug, event.name, event.startsOn, event.endsOn, event.venue, event.timezone,
                 event.currency, event.salesStart, event.salesEnd,
-                types(event).stream().map(type -> adminView(event, type)).toList());
+                types(event).stream().map(type -> adminView(event, type, seatsByType)).toList());
     }
 
-    private static TicketTypeAdminView adminView(Event event, TicketType type) {
+    private TicketTypeAdminView adminView(Event event, TicketType type) {
+        TicketType.getEntityManager().flush();
+        return adminView(event, type, seats.ofEvent(event.id));
+    }
+
+    private static TicketTypeAdminView adminView(Event event, TicketType type, Map<Long, SeatCounts.Seats> seatsByType) {
+        SeatCounts.Seats counted = seatsByType.getOrDefault(type.id, SeatCounts.Seats.NONE);
         EarlyBird early = type.earlyAmount == null ? null
                 : new EarlyBird(type.earlyAmount, type.earlyEndsAt, type.earlyQuota);
         return new TicketTypeAdminView(type.code, type.name, type.description, type.capacity,
-                Money.of(type.priceAmount, event.currency), early, type.maxPerOrder, type.sold, type.held,
+                Money.of(type.priceAmount, event.currency), early, type.maxPerOrder, counted.sold(), counted.held(),
                 type.earlyTaken);
     }
 }

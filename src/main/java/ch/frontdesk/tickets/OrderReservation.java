@@ -33,9 +33,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Places an order in one transaction: the request is checked ({@link #check}), the people recorded, the seats
- * held ({@link SeatLedger}, as late as possible: its lock is what concurrent buyers wait for), the prices fixed
- * ({@link OrderPricing}) and the order written. A card order's checkout is started afterwards, by the caller.
+ * Places an order in one transaction: the request is checked ({@link #check}), the people recorded, the early-bird
+ * seats counted and the prices fixed ({@link OrderPricing}), the order, its tickets and its email written, and the
+ * seats held last ({@link SeatLedger}): the rows other buyers of the type also write are locked for the shortest
+ * time, from the last statement to the commit. A card order's checkout is started afterwards, by the caller.
  */
 @ApplicationScoped
 class OrderReservation {
@@ -106,31 +107,39 @@ class OrderReservation {
         }
         Instant now = clock.instant();
         CheckedRequest checked = check(EventCatalog.find(slug), request, client, now);
-        // People first: their rows are upserted before any seat is locked, to keep those locks short.
-        Contact buyer = recordBuyer(checked.event(), request, client);
-        List<Contact> attendees = request.tickets().stream()
-                .map(t -> contacts.findOrCreate(t.attendee().email(), t.attendee().name())).toList();
-
-        Map<Long, Integer> earlySeats = ledger.holdForOrder(checked.counts(),
-                type -> checked.offer() != null && checked.offer().ticketTypeId == type.id
-                        ? waitlist.takeUpOffer(checked.offer(), now) : 0,
-                now);
-        // Last of all, once seats are known to be there: a voucher's answer must tell a guesser nothing sooner.
+        Long offerTypeId = checked.offer() == null ? null : checked.offer().ticketTypeId;
+        // The rows only this buyer writes come first; the rows other buyers share (early-bird count, seats) last.
+        People people = recordPeople(checked.event(), request, client);
+        Map<Long, Integer> earlySeats = ledger.takeEarlyBird(checked.counts(), offerTypeId,
+                type -> waitlist.takeUpOffer(checked.offer(), now), now);
+        Map<Long, Short> buckets = ledger.pickBuckets(checked.counts(), offerTypeId);
+        // Once seats are known to be there: a voucher's answer must tell a guesser nothing sooner.
         Voucher voucher = vouchers.redeemable(checked.event(), request.voucher(), checked.lineTypes(), client);
         PricedOrder priced = OrderPricing.price(checked.lineTypes().stream().map(t -> t.code).toList(),
                 typePrices(checked.counts().keySet(), earlySeats), voucher == null ? null : voucher.discount());
         if (voucher != null) {
             vouchers.takeUses(voucher, priced.voucherUses());
         }
-        TicketOrder order = newOrder(checked, voucher, request, buyer, client, priced, method, now);
-        List<Ticket> tickets = writeTickets(order, checked, request, attendees, priced, now);
+        TicketOrder order = newOrder(checked, voucher, request, people.buyer(), client, priced, method, now);
+        List<Ticket> tickets = writeTickets(order, checked, request, people.attendees(), priced, buckets, now);
+        Reservation reservation = announce(order, checked.event(), people.buyer(), tickets, idempotencyKey);
+        // Last before commit: the seats, usually one row that no other buyer is writing.
+        ledger.holdForOrder(tickets, checked.offer(), now);
         if (checked.offer() != null) {
             waitlist.accepted(checked.offer(), checked.counts().entrySet().stream()
                     .filter(e -> e.getKey().id == checked.offer().ticketTypeId).mapToInt(Map.Entry::getValue)
                     .sum(), now);
         }
+        if (order.totalAmount == 0) {
+            // Free (a comp voucher): confirmed at once, which sells the seats just held.
+            fulfilment.confirm(order);
+        }
         metrics.counter("frontdesk.tickets.orders.placed").increment();
-        return announce(order, checked.event(), buyer, tickets, idempotencyKey);
+        return reservation;
+    }
+
+    /** The buyer and the attendees, each address looked up once; and the buyer's consent to the terms of sale. */
+    private record People(Contact buyer, List<Contact> attendees) {
     }
 
     /** Everything that can be refused before a seat is locked: sales, types, quantities, unpaid seats, offer. */
@@ -174,12 +183,19 @@ class OrderReservation {
         return offer;
     }
 
-    private Contact recordBuyer(Event event, PlaceOrder request, ClientInfo client) {
+    private People recordPeople(Event event, PlaceOrder request, ClientInfo client) {
+        // The same address typed twice (a buyer who attends, say) is one contact and one round trip.
+        Map<String, Contact> byAddress = new HashMap<>();
         Contact buyer = contacts.findOrCreate(request.buyer().email(), request.buyer().name());
+        byAddress.put(ContactService.normalize(request.buyer().email()), buyer);
         contacts.recordConsent(buyer, new ConsentWording(CONSENT_PURPOSE, "tickets-" + event.slug,
                 "I accept the terms of sale of " + event.name + " and that my data is used to run it."),
                 "order:" + event.slug, client);
-        return buyer;
+        List<Contact> attendees = request.tickets().stream()
+                .map(t -> byAddress.computeIfAbsent(ContactService.normalize(t.attendee().email()),
+                        address -> contacts.findOrCreate(address, t.attendee().name())))
+                .toList();
+        return new People(buyer, attendees);
     }
 
     private static Map<String, TypePrice> typePrices(Iterable<TicketType> types, Map<Long, Integer> earlySeats) {
@@ -217,7 +233,7 @@ class OrderReservation {
     }
 
     private static List<Ticket> writeTickets(TicketOrder order, CheckedRequest checked, PlaceOrder request,
-            List<Contact> attendees, PricedOrder priced, Instant now) {
+            List<Contact> attendees, PricedOrder priced, Map<Long, Short> buckets, Instant now) {
         List<Ticket> tickets = new ArrayList<>();
         for (int i = 0; i < request.tickets().size(); i++) {
             TicketRequest line = request.tickets().get(i);
@@ -225,6 +241,7 @@ class OrderReservation {
             Ticket ticket = new Ticket();
             ticket.orderId = order.id;
             ticket.ticketTypeId = checked.lineTypes().get(i).id;
+            ticket.seatBucket = buckets.get(ticket.ticketTypeId);
             ticket.attendeeId = attendees.get(i).id;
             ticket.attendeeName = line.attendee().name();
             ticket.earlyBirdSeat = price.earlyBirdSeat();
@@ -241,9 +258,7 @@ class OrderReservation {
     /** The free order is confirmed, the invoice order gets its payment details, the card order its checkout. */
     private Reservation announce(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets,
             String idempotencyKey) {
-        if (order.totalAmount == 0) {
-            fulfilment.confirm(order);
-        } else if (order.paymentMethod == PaymentMethod.INVOICE) {
+        if (order.paymentMethod == PaymentMethod.INVOICE && order.totalAmount > 0) {
             // The bank details are only in this mail: an order that cannot get it would hold seats nobody can pay
             // for, so past the cap the order is refused and nothing is stored, as for an invoice pledge.
             mails.orderReceived(order, event, buyer, tickets, config.bank().details()).ifPresent(until -> {
@@ -253,6 +268,11 @@ class OrderReservation {
             });
         }
         OrderView view = OrderViews.view(order, event, tickets, false);
+        if (order.totalAmount == 0) {
+            // Confirmed once its seats are held, after this: the answer (kept for the idempotency key) says so now.
+            view = new OrderView(view.id(), view.event(), OrderStatus.CONFIRMED, view.total(), view.paymentMethod(),
+                    null, null, null, view.tickets());
+        }
         if (order.paymentMethod == PaymentMethod.CARD) {
             return new Reservation(view, checkout.request(order, event, buyer, tickets.size()));
         }

@@ -46,6 +46,10 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "early_bird_seat", nullable = false)
     public boolean earlyBirdSeat;
 
+    /** The {@code seat_bucket} of its type that counts this ticket's seat. */
+    @Column(name = "seat_bucket", nullable = false)
+    public short seatBucket;
+
     @Column(name = "voucher_used", nullable = false)
     public boolean voucherUsed;
 

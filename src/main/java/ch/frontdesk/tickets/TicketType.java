@@ -10,8 +10,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A kind of ticket with its seats. {@code sold + held <= capacity} and {@code earlyTaken <= earlyQuota} are
- * enforced by the database; the counters change only under a row lock in a short transaction.
+ * A kind of ticket. Its seats are counted in its {@code seat_bucket} rows ({@link SeatLedger} changes them,
+ * {@link SeatCounts} reads them), whose capacities add up to {@link #capacity}. {@code earlyTaken <= earlyQuota} is
+ * enforced by the database.
  */
 @Entity
 @Table(name = "ticket_type")
@@ -51,14 +52,11 @@ public class TicketType extends PanacheEntityBase {
     @Column(name = "max_per_order", nullable = false)
     public int maxPerOrder;
 
-    @Column(nullable = false)
-    public int sold;
-
-    @Column(nullable = false)
-    public int held;
-
-    /** Seats sold or held at the early-bird price. */
-    @Column(name = "early_taken", nullable = false)
+    /**
+     * Seats sold or held at the early-bird price. Never written from here: {@link SeatLedger} changes it with one
+     * SQL statement, so an admin's change to the type cannot write back a count read earlier.
+     */
+    @Column(name = "early_taken", nullable = false, insertable = false, updatable = false)
     public int earlyTaken;
 
     @Column(name = "created_at", nullable = false)
@@ -66,10 +64,6 @@ public class TicketType extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    public int available() {
-        return capacity - sold - held;
-    }
 
     /** Early-bird seats that an order placed at {@code now} could still get. */
     public int earlySeatsLeft(Instant now) {

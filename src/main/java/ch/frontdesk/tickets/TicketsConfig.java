@@ -3,6 +3,8 @@ package ch.frontdesk.tickets;
 import ch.frontdesk.payment.BankAccount;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -70,4 +72,14 @@ public interface TicketsConfig {
     /** How long before an unpaid invoice order's hold lapses its buyer is reminded to pay, once. */
     @WithDefault("2d")
     Duration invoiceReminderBefore();
+
+    /**
+     * How many rows ({@code seat_bucket}) a ticket type's seats are split over at most, so that concurrent buyers of
+     * one type do not all wait on one row lock. Small types get fewer, at least 8 seats each. A change applies to
+     * types created or resized afterwards.
+     */
+    @WithDefault("32")
+    @Min(1)
+    @Max(1000)
+    int seatBuckets();
 }

@@ -38,19 +38,17 @@ class UnpaidSeatCap {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('unpaid-seats-buyer:' || lower(?1))), "
                 + "pg_advisory_xact_lock(hashtext('unpaid-seats-network:' || ?2))")
                 .setParameter(1, buyer).setParameter(2, network).getSingleResult();
-        check("buyer", config.maxUnpaidSeatsPerBuyer(), seats, unpaidSeats("""
-                select count(*) from ticket t join ticket_order o on o.id = t.order_id
-                join contact c on c.id = o.buyer_id
-                where o.status = 'pending_payment' and c.email_key = lower(?1)""", buyer),
-                "This email address");
-        check("network", config.maxUnpaidSeatsPerNetwork(), seats, unpaidSeats("""
-                select count(*) from ticket t join ticket_order o on o.id = t.order_id
-                where o.status = 'pending_payment' and o.client_network = ?1""", network),
+        // Both counts in one round trip, in a statement of its own: its snapshot is taken once the locks are held.
+        Object[] unpaid = (Object[]) em.createNativeQuery("""
+                select (select count(*) from ticket t join ticket_order o on o.id = t.order_id
+                        join contact c on c.id = o.buyer_id
+                        where o.status = 'pending_payment' and c.email_key = lower(?1)),
+                       (select count(*) from ticket t join ticket_order o on o.id = t.order_id
+                        where o.status = 'pending_payment' and o.client_network = ?2)""")
+                .setParameter(1, buyer).setParameter(2, network).getSingleResult();
+        check("buyer", config.maxUnpaidSeatsPerBuyer(), seats, ((Number) unpaid[0]).longValue(), "This email address");
+        check("network", config.maxUnpaidSeatsPerNetwork(), seats, ((Number) unpaid[1]).longValue(),
                 "Orders from your network");
-    }
-
-    private long unpaidSeats(String sql, String key) {
-        return ((Number) em.createNativeQuery(sql).setParameter(1, key).getSingleResult()).longValue();
     }
 
     private void check(String scope, int limit, int seats, long held, String holder) {

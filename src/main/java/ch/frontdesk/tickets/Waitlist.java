@@ -26,7 +26,7 @@ import java.util.List;
  * The waiting list of each ticket type, first come first served among those who confirmed their address by email
  * (so nobody can hold seats with addresses they do not own). Freed seats go to the first confirmed person waiting,
  * held for them for a while; an offer that lapses passes to the next person. Locks are taken ticket type
- * first, then entry, like everywhere else.
+ * first, then entry, then the type's seat buckets, like everywhere else ({@link SeatLedger}).
  */
 @ApplicationScoped
 public class Waitlist {
@@ -167,7 +167,7 @@ public class Waitlist {
                     "ticketTypeId = ?1 and status = ?2 and confirmedAt is not null order by id", type.id,
                     WaitlistEntry.WAITING)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-            if (next == null || !ledger.holdForOffer(type, next.quantity, now)) {
+            if (next == null || !ledger.holdForOffer(type, next, now)) {
                 return;
             }
             next.status = WaitlistEntry.OFFERED;
@@ -206,9 +206,11 @@ public class Waitlist {
         TicketType type = ledger.lock(entry.ticketTypeId);
         em.refresh(entry, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
+        ledger.releaseOffer(type, entry, now);
+        // Status and seats change together: the schema allows no offer without its seats, nor seats without one.
         entry.status = WaitlistEntry.LAPSED;
+        entry.seatBuckets = null;
         entry.updatedAt = now;
-        ledger.releaseOffer(type, entry.quantity, now);
         offerFreedSeats(type);
     }
 
@@ -229,6 +231,7 @@ public class Waitlist {
     @Transactional(Transactional.TxType.MANDATORY)
     void accepted(WaitlistEntry offer, int seatsUsed, Instant now) {
         offer.status = WaitlistEntry.ACCEPTED;
+        offer.seatBuckets = null;
         offer.updatedAt = now;
         if (offer.quantity > seatsUsed) {
             offerFreedSeats(TicketType.findById(offer.ticketTypeId));

@@ -49,6 +49,10 @@ public class WaitlistEntry extends PanacheEntityBase {
     @Column(name = "offer_expires_at")
     public Instant offerExpiresAt;
 
+    /** While offered: the {@code seat_bucket} of each seat the offer holds; null otherwise. */
+    @Column(name = "seat_buckets")
+    public short[] seatBuckets;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -65,7 +65,7 @@ class BadInputTest extends FrontdeskTest {
             "select count(*) from pledge_payment", "select count(*) from app_user", "select count(*) from audit_entry",
             "select count(*) from stripe_event", "select count(*) from admin_session",
             "select count(*) from ticket_order where status = 'cancelled'",
-            "select coalesce(sum(held), 0) + coalesce(sum(sold), 0) from ticket_type");
+            "select coalesce(sum(held), 0) + coalesce(sum(sold), 0) from seat_count");
 
     @TestHTTPResource("/")
     URL base;

@@ -145,7 +145,7 @@ class HostileTextTest extends FrontdeskTest {
 
         assertSecondUse(() -> given().contentType(ContentType.JSON).accept(ContentType.JSON)
                 .post("/api/orders/" + id + "/cancel?token=" + token));
-        assertThat(database.count("select coalesce(sum(held), 0) from ticket_type")).isZero();
+        assertThat(database.count("select coalesce(sum(held), 0) from seat_count")).isZero();
     }
 
     /** The first use works; the second answers success again or a 4xx problem detail, and nothing on our side fails. */

@@ -392,7 +392,7 @@ class ContactPrivacyTest extends FrontdeskTest {
 
         assertThat(database.single("select w.status " + masterclass + " and c.email_key = 'dan@example.org'"))
                 .isEqualTo("offered");
-        assertThat(database.count("select held from ticket_type where code = 'masterclass'")).isEqualTo(1);
+        assertThat(database.count("select held from seat_count where code = 'masterclass'")).isEqualTo(1);
         outboxSender.sendDue();
         assertThat(mailbox.getMailsSentTo("dan@example.org")).hasSize(1);
     }

@@ -417,7 +417,7 @@ class StripePaymentsTest extends FrontdeskTest {
                 {"id": "cs_test_1", "object": "checkout.session", "mode": "payment", "status": "complete", "payment_status": "paid",
                  "payment_intent": "pi_test_1", "metadata": {"order": "%s"}}""".formatted(id)).then().statusCode(200);
         assertThat(database.single("select status from ticket_order")).isEqualTo("confirmed");
-        assertThat(database.count("select sold from ticket_type")).isEqualTo(1);
+        assertThat(database.count("select sold from seat_count")).isEqualTo(1);
         outboxSender.sendDue();
         assertThat(mailbox.getMailsSentTo("ada@example.org")).extracting(m -> m.getSubject())
                 .anyMatch(s -> s.startsWith("Your ticket for"));
@@ -429,7 +429,7 @@ class StripePaymentsTest extends FrontdeskTest {
         event("charge.refunded", "{\"id\": \"ch_1\", \"object\": \"charge\", \"refunded\": true, \"payment_intent\": \"pi_test_1\"}")
                 .then().statusCode(200);
         assertThat(database.count("select count(*) from ticket_order where refunded_at is not null")).isEqualTo(1);
-        assertThat(database.count("select sold from ticket_type")).isZero();
+        assertThat(database.count("select sold from seat_count")).isZero();
     }
 
     @Test
@@ -481,7 +481,7 @@ class StripePaymentsTest extends FrontdeskTest {
         given().contentType(ContentType.JSON).body(withOffer).post("/api/events/summit/orders").then().statusCode(502);
 
         assertThat(database.single("select status from waitlist_entry")).isEqualTo("offered");
-        assertThat(database.count("select held from ticket_type")).isEqualTo(1);
+        assertThat(database.count("select held from seat_count")).isEqualTo(1);
         assertThat(deliverTo("wait@example.org")).hasSize(3);
     }
 
@@ -493,16 +493,16 @@ class StripePaymentsTest extends FrontdeskTest {
         stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(500)));
         given().contentType(ContentType.JSON).body(order).post("/api/events/summit/orders").then().statusCode(502);
         assertThat(database.count("select count(*) from ticket_order")).isZero();
-        assertThat(database.count("select held from ticket_type")).isZero();
+        assertThat(database.count("select held from seat_count")).isZero();
 
         StripeStandIn.defaults();
         String id = given().contentType(ContentType.JSON).body(order).post("/api/events/summit/orders")
                 .then().statusCode(201).extract().path("id");
-        assertThat(database.count("select held from ticket_type")).isEqualTo(1);
+        assertThat(database.count("select held from seat_count")).isEqualTo(1);
         event("checkout.session.expired", """
                 {"id": "cs_test_1", "object": "checkout.session", "status": "expired", "metadata": {"order": "%s"}}"""
                 .formatted(id)).then().statusCode(200);
         assertThat(database.single("select status from ticket_order")).isEqualTo("expired");
-        assertThat(database.count("select held from ticket_type")).isZero();
+        assertThat(database.count("select held from seat_count")).isZero();
     }
 }

@@ -66,14 +66,19 @@ public class Seed {
                 slug, "Event " + slug);
     }
 
-    /** A type with 1000 seats at CHF 500, early-bird CHF 300 until {@code earlyEndsAt} (none when null). */
+    /**
+     * A type with 1000 seats at CHF 500, early-bird CHF 300 until {@code earlyEndsAt} (none when null), its seats in
+     * one bucket, where its {@code earlyTaken} early-bird seats count as sold.
+     */
     public long ticketType(long event, String code, Instant earlyEndsAt, Integer earlyQuota, int earlyTaken) {
-        return id("""
+        long type = id("""
                 insert into ticket_type (event_id, code, name, capacity, price_amount, early_amount, early_ends_at,
-                                         early_quota, early_taken, sold, created_at, updated_at)
-                values (?, ?, ?, 1000, 50000, ?, ?, ?, ?, ?, now(), now()) returning id""",
-                event, code, "Type " + code, earlyEndsAt == null ? null : 30000L, earlyEndsAt, earlyQuota, earlyTaken,
+                                         early_quota, early_taken, created_at, updated_at)
+                values (?, ?, ?, 1000, 50000, ?, ?, ?, ?, now(), now()) returning id""",
+                event, code, "Type " + code, earlyEndsAt == null ? null : 30000L, earlyEndsAt, earlyQuota, earlyTaken);
+        execute("insert into seat_bucket (ticket_type_id, bucket, capacity, sold) values (?, 0, 1000, ?)", type,
                 earlyTaken);
+        return type;
     }
 
     public record Order(long id, UUID publicId) {
@@ -94,8 +99,8 @@ public class Seed {
             Instant createdAt) {
         return id("""
                 insert into ticket (order_id, ticket_type_id, attendee_id, attendee_name, price_amount, price_label,
-                                    early_bird_seat, code, created_at)
-                values (?, ?, ?, ?, ?, 'regular', false, ?, ?) returning id""",
+                                    early_bird_seat, code, seat_bucket, created_at)
+                values (?, ?, ?, ?, ?, 'regular', false, ?, 0, ?) returning id""",
                 order.id(), type, attendee, attendeeName, price, code, createdAt);
     }
 

@@ -77,8 +77,9 @@ class RushTest extends FrontdeskTest {
         assertThat(database.count("select count(*) from ticket_order")).isEqualTo(CAPACITY);
         assertThat(database.count("select count(*) from ticket")).isEqualTo(CAPACITY);
         assertThat(database.count("select count(*) from ticket where price_label = 'early-bird'")).isEqualTo(20);
-        assertThat(database.count("select held from ticket_type")).isEqualTo(database.count("""
+        assertThat(database.count("select held from seat_count")).isEqualTo(database.count("""
                 select count(*) from ticket t join ticket_order o on o.id = t.order_id
                 where o.status = 'pending_payment'"""));
+        assertThat(SeatAudit.mismatches(database)).isZero();
     }
 }

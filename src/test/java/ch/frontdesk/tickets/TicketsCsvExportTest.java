@@ -32,8 +32,8 @@ class TicketsCsvExportTest extends FrontdeskTest {
                 Instant.parse("2026-01-01T00:00:00Z"));
         seed.execute("""
                 insert into ticket (order_id, ticket_type_id, attendee_id, attendee_name, price_amount, price_label,
-                                    early_bird_seat, code, created_at)
-                select ?, ?, ?, 'Attendee ' || g, 50000, 'regular', false, 'CODE-' || g,
+                                    early_bird_seat, code, seat_bucket, created_at)
+                select ?, ?, ?, 'Attendee ' || g, 50000, 'regular', false, 'CODE-' || g, 0,
                        timestamptz '2026-01-01 00:00:00Z' + g * interval '1 second'
                 from generate_series(1, ?) g""", order.id(), type, buyer, TICKETS);
 

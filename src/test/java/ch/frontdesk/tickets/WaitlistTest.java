@@ -101,6 +101,7 @@ class WaitlistTest extends FrontdeskTest {
         place(withOffer).then().statusCode(201).body("status", equalTo("pending_payment"));
         assertThat(seats("conference")).containsEntry("held", 2);
         assertThat(database.single("select status from waitlist_entry where quantity = 2")).isEqualTo("accepted");
+        assertThat(SeatAudit.mismatches(database)).as("the offer's seats are the order's, bucket for bucket").isZero();
     }
 
     @Test
@@ -122,6 +123,7 @@ class WaitlistTest extends FrontdeskTest {
         offerToken("third@example.org");
         assertThat(database.count("select count(*) from waitlist_entry where status = 'lapsed'")).isEqualTo(2);
         assertThat(seats("conference")).containsEntry("held", 1);
+        assertThat(SeatAudit.mismatches(database)).as("lapsed offers gave back the buckets they held").isZero();
 
         var late = order("conference", 1, "first@example.org");
         late.put("waitlistOffer", firstToken);
@@ -160,6 +162,7 @@ class WaitlistTest extends FrontdeskTest {
         admin().body(bigger).put("/api/admin/events/" + EVENT + "/ticket-types/conference").then().statusCode(200);
         offerToken("first@example.org");
         assertThat(seats("conference")).containsEntry("held", 3);
+        assertThat(SeatAudit.mismatches(database)).isZero();
     }
 
     @Test
