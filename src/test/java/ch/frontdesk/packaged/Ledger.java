@@ -39,8 +39,8 @@ final class Ledger {
                          where o.status = 'pending_payment'),
                        (select count(*) from ticket t join ticket_order o on o.id = t.order_id
                          where o.status = 'confirmed'),
-                       (select coalesce(sum(held), 0) from ticket_type),
-                       (select coalesce(sum(sold), 0) from ticket_type)""",
+                       (select coalesce(sum(held), 0) from seat_count),
+                       (select coalesce(sum(sold), 0) from seat_count)""",
                 rows -> new Seats(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5),
                         rows.getLong(6)));
     }
