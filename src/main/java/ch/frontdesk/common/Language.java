@@ -19,6 +19,14 @@ public enum Language {
     private final String code;
     private final Locale locale;
 
+    /** Stored as its code, the spelling of the schema's check constraint. */
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class DbConverter extends LowercaseEnumConverter<Language> {
+        public DbConverter() {
+            super(Language.class);
+        }
+    }
+
     Language(String code, Locale locale) {
         this.code = code;
         this.locale = locale;

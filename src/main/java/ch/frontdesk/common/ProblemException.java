@@ -64,6 +64,16 @@ public class ProblemException extends RuntimeException {
         return new Problem(Problem.type(slug), title, status, getMessage(), errors, extensions);
     }
 
+    /** The last part of the problem's type, e.g. {@code sold-out}: what a page looks up its own wording by. */
+    public String slug() {
+        return slug;
+    }
+
+    /** The failing fields; empty when the problem is not about fields. */
+    public List<FieldError> errors() {
+        return errors == null ? List.of() : errors;
+    }
+
     public int status() {
         return status;
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import ch.frontdesk.web.ErrorPages;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,15 +31,29 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    private final ErrorPages errorPages;
+
+    ProblemMapper(ErrorPages errorPages) {
+        this.errorPages = errorPages;
+    }
+
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
+    public Response problem(ProblemException e, HttpHeaders headers) {
+        // A person posted a plain form (an embedded one, say): they get a page they can read.
+        if (ErrorPages.isBrowserForm(headers)) {
+            return errorPages.refused(e, headers);
+        }
+        return problem(e);
+    }
+
+    private static Response problem(ProblemException e) {
         Response.ResponseBuilder answer = respond(e.toProblem());
         e.headers().forEach(answer::header);
         return answer.build();
     }
 
     @ServerExceptionMapper
-    public Response invalidRequest(ResteasyReactiveViolationException e) {
+    public Response invalidRequest(ResteasyReactiveViolationException e, HttpHeaders headers) {
         boolean aboutResponse = e.getConstraintViolations().stream().anyMatch(v -> {
             for (Path.Node node : v.getPropertyPath()) {
                 if (node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE) {
@@ -50,6 +65,9 @@ public class ProblemMapper {
         if (aboutResponse) {
             LOG.error("A response failed its own validation", e);
             return serverError();
+        }
+        if (ErrorPages.isBrowserForm(headers)) {
+            return errorPages.refused(ProblemException.invalid(fieldErrors(e.getConstraintViolations())), headers);
         }
         return violations(e);
     }
@@ -153,13 +171,18 @@ public class ProblemMapper {
     }
 
     private static Response violations(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
+        List<FieldError> errors = fieldErrors(e.getConstraintViolations());
+        return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
+                "The request has invalid fields.", errors, null)).build();
+    }
+
+    /** Each failing field once per message, in a stable order. */
+    public static List<FieldError> fieldErrors(java.util.Collection<? extends ConstraintViolation<?>> violations) {
+        return violations.stream()
                 .map(v -> new FieldError(field(v), v.getMessage()))
                 .distinct()
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
-                "The request has invalid fields.", errors, null)).build();
     }
 
     /**

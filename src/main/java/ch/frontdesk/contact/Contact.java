@@ -1,5 +1,6 @@
 package ch.frontdesk.contact;
 
+import ch.frontdesk.common.Language;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,6 +28,10 @@ public class Contact extends PanacheEntityBase {
     public String emailKey;
 
     public String name;
+
+    /** The language every email to this person is written in: the last one they stated in a form. */
+    @Column(nullable = false)
+    public Language language;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

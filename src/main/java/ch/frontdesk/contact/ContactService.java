@@ -1,6 +1,7 @@
 package ch.frontdesk.contact;
 
 import ch.frontdesk.common.ClientInfo;
+import ch.frontdesk.common.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,7 +34,15 @@ public class ContactService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Contact lockOrCreate(String email, String name) {
-        return findOrCreate(email, name, LockModeType.PESSIMISTIC_WRITE);
+        return lockOrCreate(email, name, null);
+    }
+
+    /** As {@link #lockOrCreate(String, String)}, and the contact's language becomes {@code stated} unless null. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contact lockOrCreate(String email, String name, Language stated) {
+        Contact contact = findOrCreate(email, name, LockModeType.PESSIMISTIC_WRITE);
+        adoptLanguage(contact, stated);
+        return contact;
     }
 
     /**
@@ -42,6 +51,22 @@ public class ContactService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Contact findOrCreate(String email, String name) {
+        return findOrCreate(email, name, (Language) null);
+    }
+
+    /**
+     * As {@link #findOrCreate(String, String)}, and the contact's language becomes {@code stated}, the language the
+     * request stated (its {@code lang}, else its {@code Accept-Language}); null when it stated none, which leaves a
+     * known contact's language as it was and gives a new one English.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contact findOrCreate(String email, String name, Language stated) {
+        Contact contact = findOrCreateUnlocked(email, name);
+        adoptLanguage(contact, stated);
+        return contact;
+    }
+
+    private Contact findOrCreateUnlocked(String email, String name) {
         String address = normalize(email);
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
@@ -80,6 +105,14 @@ public class ContactService {
                 .firstResult();
         fillName(contact, name, now);
         return contact;
+    }
+
+    /** The last language a person stated is the one they are written to in. */
+    private void adoptLanguage(Contact contact, Language stated) {
+        if (stated != null && contact.language != stated) {
+            contact.language = stated;
+            contact.updatedAt = clock.instant();
+        }
     }
 
     private static void fillName(Contact contact, String name, Instant now) {

@@ -1,5 +1,6 @@
 package ch.frontdesk.mail;
 
+import ch.frontdesk.common.Language;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /**
  * Renders a type-safe Qute mail template, which has an HTML and a plain-text variant side by side
- * ({@code name.html} and {@code name.txt}), into both parts of a mail.
+ * ({@code name.html} and {@code name.txt}), into both parts of a mail, in the recipient's language.
  */
 @ApplicationScoped
 public class MailRenderer {
@@ -16,6 +17,15 @@ public class MailRenderer {
     public record Body(String text, String html) {
     }
 
+    /**
+     * Renders in {@code language}: the template's message-bundle expressions ({@code {tickets:greeting(name)}}) take
+     * that language's texts.
+     */
+    public Body render(TemplateInstance template, Language language) {
+        return render(template.setLocale(language.locale()));
+    }
+
+    /** Renders in the default language (English). */
     public Body render(TemplateInstance template) {
         @SuppressWarnings("unchecked")
         List<Variant> variants = (List<Variant>) template.getAttribute(TemplateInstance.VARIANTS);

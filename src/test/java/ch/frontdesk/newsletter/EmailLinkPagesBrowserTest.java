@@ -1,9 +1,9 @@
 package ch.frontdesk.newsletter;
 
+import ch.frontdesk.testing.Browser;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.frontdesk.admin.browser.Browser;
 import ch.frontdesk.testing.FrontdeskTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

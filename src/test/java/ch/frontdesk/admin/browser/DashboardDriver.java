@@ -1,5 +1,6 @@
 package ch.frontdesk.admin.browser;
 
+import ch.frontdesk.testing.Browser;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package ch.frontdesk.admin.browser;
 
+import ch.frontdesk.testing.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.frontdesk.testing.FrontdeskTest;

@@ -1,5 +1,6 @@
 package ch.frontdesk.admin.browser;
 
+import ch.frontdesk.testing.Browser;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

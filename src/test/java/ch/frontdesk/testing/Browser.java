@@ -1,4 +1,4 @@
-package ch.frontdesk.admin.browser;
+package ch.frontdesk.testing;
 
 import java.io.File;
 import java.io.IOException;
