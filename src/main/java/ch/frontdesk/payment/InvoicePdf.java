@@ -110,7 +110,7 @@ public class InvoicePdf {
                 ? words.orderMessage(subject, invoice.reference())
                 : words.pledgeMessage(subject, invoice.reference()));
         bill.getFormat().setLanguage(billLanguage(invoice.language()));
-        bill.getFormat().setOutputSize(OutputSize.QR_BILL_ONLY);
+        bill.getFormat().setOutputSize(OutputSize.A4_PORTRAIT_SHEET);
         bill.getFormat().setGraphicsFormat(GraphicsFormat.PDF);
         bill.getFormat().setSeparatorType(SeparatorType.DASHED_LINE_WITH_SCISSORS);
 
