@@ -2,20 +2,25 @@ package ch.frontdesk.support;
 
 import ch.frontdesk.common.AccessTokens;
 import ch.frontdesk.common.FrontdeskConfig;
+import ch.frontdesk.common.Language;
 import ch.frontdesk.common.Money;
 import ch.frontdesk.common.TokenPurpose;
 import ch.frontdesk.contact.Contact;
+import ch.frontdesk.mail.Attachment;
 import ch.frontdesk.mail.MailRenderer;
 import ch.frontdesk.mail.MailText;
 import ch.frontdesk.mail.Outbox;
 import ch.frontdesk.mail.OutgoingMail;
 import ch.frontdesk.payment.BankDetails;
+import ch.frontdesk.payment.InvoiceDocument;
+import ch.frontdesk.payment.InvoicePdf;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +56,11 @@ class SupportMails {
     private final MailRenderer renderer;
     private final AccessTokens tokens;
     private final FrontdeskConfig frontdesk;
+    private final InvoicePdf invoices;
 
-    SupportMails(Outbox outbox, MailRenderer renderer, AccessTokens tokens, FrontdeskConfig frontdesk) {
+    SupportMails(Outbox outbox, MailRenderer renderer, AccessTokens tokens, FrontdeskConfig frontdesk,
+            InvoicePdf invoices) {
+        this.invoices = invoices;
         this.outbox = outbox;
         this.renderer = renderer;
         this.tokens = tokens;
@@ -79,7 +87,19 @@ class SupportMails {
             BankDetails bank) {
         return mail("support.invoice", to, renewal ? "Renewing your support for Engineering Prompts" : "Your support for Engineering Prompts: payment details",
                 Templates.invoice(name, tier.name, amount(pledge), pledge.interval.json(), renewal,
-                        pledge.paymentReference, day(pledge.paymentDueAt), bank, cancelUrl(pledge)));
+                        pledge.paymentReference, day(pledge.paymentDueAt), bank, cancelUrl(pledge)),
+                List.of(invoice(pledge, tier, to, name, bank)));
+    }
+
+    /** The pledge's invoice as a PDF with a Swiss QR-bill. */
+    private Attachment invoice(Pledge pledge, SupportTier tier, Contact to, String name, BankDetails bank) {
+        Money amount = Money.of(pledge.amount, pledge.currency);
+        // language: the supporter's language (contact.language) once the language foundation is merged
+        return invoices.attachment(new InvoiceDocument(InvoiceDocument.Kind.PLEDGE, Language.EN, bank,
+                "Engineering Prompts", pledge.paymentReference, name, to.email,
+                List.of(InvoiceDocument.Line.pledge(tier.name, InvoiceDocument.Period.valueOf(pledge.interval.name()),
+                        amount)),
+                amount, pledge.paymentDueAt, DAY.getZone()));
     }
 
     void receipt(Pledge pledge, SupportTier tier, Contact to, PledgePayment payment) {
@@ -119,8 +139,13 @@ class SupportMails {
     }
 
     private OutgoingMail mail(String kind, Contact to, String subject, TemplateInstance template) {
+        return mail(kind, to, subject, template, List.of());
+    }
+
+    private OutgoingMail mail(String kind, Contact to, String subject, TemplateInstance template,
+            List<Attachment> files) {
         var body = renderer.render(template);
-        return new OutgoingMail(kind, to.id, to.email, subject, body.text(), body.html(), Map.of());
+        return new OutgoingMail(kind, to.id, to.email, subject, body.text(), body.html(), Map.of(), files);
     }
 
     private static String amount(Pledge pledge) {

@@ -1,10 +1,13 @@
 package ch.frontdesk.tickets;
 
 import ch.frontdesk.common.FrontdeskConfig;
+import ch.frontdesk.common.Language;
 import ch.frontdesk.common.Money;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.mail.Attachment;
 import ch.frontdesk.payment.BankDetails;
+import ch.frontdesk.payment.InvoiceDocument;
+import ch.frontdesk.payment.InvoicePdf;
 import ch.frontdesk.mail.MailRenderer;
 import ch.frontdesk.mail.MailText;
 import ch.frontdesk.mail.Outbox;
@@ -73,9 +76,11 @@ class TicketMails {
     private final OrderAccess access;
     private final EntityManager em;
     private final Clock clock;
+    private final InvoicePdf invoices;
 
     TicketMails(Outbox outbox, MailRenderer renderer, FrontdeskConfig frontdesk, TicketsConfig config,
-            OrderAccess access, EntityManager em, Clock clock) {
+            OrderAccess access, EntityManager em, Clock clock, InvoicePdf invoices) {
+        this.invoices = invoices;
         this.outbox = outbox;
         this.em = em;
         this.access = access;
@@ -115,7 +120,19 @@ class TicketMails {
                 Templates.orderReceived(named.apply(order.buyerName), event.name,
                         lines(order, tickets, null, named), total(order), order.paymentReference,
                         when(order.expiresAt, event), bank, access.link(order)),
-                List.of()));
+                List.of(invoice(order, event, buyer, tickets, named, bank))));
+    }
+
+    /** The order's invoice as a PDF with a Swiss QR-bill, names shown through {@code named}. */
+    private Attachment invoice(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets,
+            UnaryOperator<String> named, BankDetails bank) {
+        // language: the buyer's language (contact.language) once the language foundation is merged
+        return invoices.attachment(new InvoiceDocument(InvoiceDocument.Kind.ORDER, Language.EN, bank, event.name,
+                order.paymentReference, named.apply(order.buyerName), buyer.email,
+                tickets.stream().map(t -> InvoiceDocument.Line.ticket(named.apply(t.attendeeName),
+                        TicketType.<TicketType>findById(t.ticketTypeId).name, Money.of(t.priceAmount, order.currency)))
+                        .toList(),
+                Money.of(order.totalAmount, order.currency), order.expiresAt, ZoneId.of(event.timezone)));
     }
 
     /**
@@ -228,6 +245,7 @@ class TicketMails {
                         + when(order.expiresAt, event),
                 Templates.orderReminder(order.buyerName, event.name, total(order), order.paymentReference,
                         when(order.expiresAt, event), config.bank().details(), access.link(order)),
-                List.of());
+                List.of(invoice(order, event, buyer, OrderViews.tickets(order), UnaryOperator.identity(),
+                        config.bank().details())));
     }
 }
