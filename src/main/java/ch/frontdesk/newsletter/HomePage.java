@@ -3,6 +3,7 @@ package ch.frontdesk.newsletter;
 import ch.frontdesk.common.ClientInfo;
 import ch.frontdesk.common.DatabaseUnavailable;
 import ch.frontdesk.common.Language;
+import ch.frontdesk.common.Negotiation;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.web.FormErrors;
 import ch.frontdesk.web.FormTexts;
@@ -31,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * and to the summit. The form posts back to {@code /}: a sign-up that is taken in goes on to the thank-you page
  * ({@code 303}); one that is refused gets this page again with the status the API would answer, the reasons next to
  * the fields and what the reader typed. It goes through {@link SignupIntake}, like the API, so the same rate limit
- * and honeypot apply: a bot that fills the hidden field is thanked like a person and nothing is stored.
+ * and honeypot apply: a bot that fills the hidden field is thanked like a person and nothing is stored. A client that
+ * does not ask for HTML (a script) is refused with the API's problem detail instead of the page.
  */
 @Path("/")
 @Tag(name = "Newsletter pages", description = "HTML pages opened from emails and forms")
@@ -78,7 +80,6 @@ public class HomePage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Sign up from the page's form: 303 to the thank-you page, or the page again with errors.")
     public Response subscribe(@BeanParam SubscribeForm form, @Context HttpHeaders headers,
             @Context HttpServerRequest http) {
@@ -88,9 +89,12 @@ public class HomePage {
             intake.accept(request, Pages.stated(form.lang(), headers), ClientInfo.of(http), null);
             return Pages.seeOther("/newsletter/thanks", language);
         } catch (ProblemException refused) {
+            if (!Negotiation.prefersHtml(headers)) {
+                throw refused;
+            }
             return refused(refused, form, language);
         } catch (RuntimeException failure) {
-            if (!DatabaseUnavailable.causes(failure)) {
+            if (!DatabaseUnavailable.causes(failure) || !Negotiation.prefersHtml(headers)) {
                 throw failure;
             }
             // Nothing was stored: the reader is asked to send the same form again in a moment.

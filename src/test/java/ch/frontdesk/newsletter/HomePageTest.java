@@ -148,4 +148,14 @@ class HomePageTest extends FrontdeskTest {
                 .body(containsString("Schauen Sie in Ihren Posteingang"))
                 .body(not(containsString("Check your inbox")));
     }
+
+    @Test
+    void aScriptPostingToTheFrontPageIsRefusedWithTheApisProblemDetail() {
+        given().contentType(ContentType.URLENC).accept(ContentType.JSON)
+                .formParam("email", "not-an-email").formParam("lang", "fr")
+                .post("/")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("email", "consent"));
+        assertThat(database.count("select count(*) from newsletter_signup")).isZero();
+    }
 }
