@@ -5,6 +5,7 @@ import ch.frontdesk.common.Language;
 import ch.frontdesk.common.LinkState;
 import ch.frontdesk.common.LocalFormat;
 import ch.frontdesk.common.Money;
+import ch.frontdesk.common.Negotiation;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.payment.PaymentGateway;
 import ch.frontdesk.support.SupportBodies.PledgeView;
@@ -35,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The public support pages: the tiers with the pledge form, the thank-you page, and the page a cancel link opens. The
  * form works without JavaScript (a plain post, {@code 303} on success, the page again with its errors otherwise) and
- * pledges through the very intake the API uses.
+ * pledges through the very intake the API uses. A client that does not ask for HTML first gets the API's problem
+ * detail instead of the page.
  */
 @Path("/support")
 @Produces(MediaType.TEXT_HTML)
@@ -104,6 +106,10 @@ public class SupportPage {
                     ClientInfo.of(http));
             return next(pledge, language);
         } catch (ProblemException problem) {
+            if (!Negotiation.prefersHtml(headers)) {
+                // A script posting the page's form reads a problem detail, as from the API; people get the page.
+                throw problem;
+            }
             var typed = new PledgeFormView(form.email(), form.name(), form.consented(), form.paymentMethod(),
                     gateway.available());
             Response page = show(problem.status(), language, form.tier(), typed,

@@ -214,6 +214,25 @@ class SupportPageTest extends FrontdeskTest {
     }
 
     @Test
+    void hostileFormsGetThePageWithTheirErrorsAndAScriptGetsTheApisProblem() {
+        for (Map<String, String> hostile : List.of(
+                Map.of("lang", "de", "tier", "reader", "email", "ada@example.org", "consent", "on",
+                        "name", "x".repeat(1_000)),
+                Map.of("lang", "de", "tier", "<script>alert(1)</script>", "email", "ada@example.org", "consent", "on"),
+                Map.of("lang", "de", "tier", "reader", "email", "ada@example.org", "consent", "on",
+                        "paymentMethod", "cash"))) {
+            String page = postForm(hostile).then().statusCode(400).contentType(ContentType.HTML).extract().asString();
+            assertThat(page).contains("Bitte korrigieren Sie die markierten Felder.").contains("data-error-for=")
+                    .doesNotContain("Exception").doesNotContain("<script>alert");
+        }
+        given().contentType(ContentType.URLENC).formParams(Map.of("tier", "reader", "email", "nope", "consent", "on"))
+                .post("/support").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("email"));
+        assertThat(database.count("select count(*) from pledge")).isZero();
+        assertThat(database.count("select count(*) from contact")).isZero();
+    }
+
+    @Test
     void theFourthMailToAnUnconfirmedAddressIsRefusedOnThePageWith429AndRetryAfter() {
         for (int i = 0; i < 2; i++) {
             given().contentType(ContentType.JSON).body(Map.of("email", "ada@example.org", "consent", true))
