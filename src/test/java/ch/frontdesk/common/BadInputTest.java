@@ -53,7 +53,7 @@ class BadInputTest extends FrontdeskTest {
             "POST /api/newsletter/subscriptions", "POST /api/newsletter/confirm", "POST /api/newsletter/unsubscribe",
             "POST /api/support/pledges", "POST /api/support/pledges/cancel", "POST /api/events/{slug}/orders",
             "POST /api/events/{slug}/waitlist", "POST /api/orders/{id}/cancel", "POST /api/payments/stripe/webhook",
-            "POST /admin/login", "POST /admin/logout", "POST /api/waitlist/confirm", "POST /");
+            "POST /admin/login", "POST /admin/logout", "POST /api/waitlist/confirm", "POST /", "POST /support");
     /** Every row of data and the states a rejected request could have changed. */
     private static final List<String> STATE = List.of(
             "select count(*) from contact", "select count(*) from consent_record",
@@ -235,7 +235,7 @@ class BadInputTest extends FrontdeskTest {
         String subscribe = "email=new%40example.org&name=New&consent=on";
         String pledge = "tier=reader&email=fan%40example.org&name=Fan&consent=on&paymentMethod=invoice";
         for (String[] form : new String[][] {{"/api/newsletter/subscriptions", subscribe}, {"/api/support/pledges", pledge},
-                {"/", subscribe}}) {
+                {"/", subscribe}, {"/support", pledge}}) {
             String path = form[0];
             String valid = form[1];
             for (String[] spoiled : new String[][] {
