@@ -72,8 +72,12 @@ public class ProblemMapper {
         return violations(e);
     }
 
+    /** A service's own validation (a sign-up is checked when it is taken in): a browser's plain form gets a page. */
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e) {
+    public Response invalid(ConstraintViolationException e, HttpHeaders headers) {
+        if (ErrorPages.isBrowserForm(headers)) {
+            return errorPages.refused(ProblemException.invalid(fieldErrors(e.getConstraintViolations())), headers);
+        }
         return violations(e);
     }
 

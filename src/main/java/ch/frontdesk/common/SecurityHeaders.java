@@ -65,7 +65,10 @@ public class SecurityHeaders {
         response.putHeader("X-Content-Type-Options", "nosniff");
         // Not "no-referrer": under it browsers send "Origin: null" with our own pages' form posts, which then look
         // cross-origin. "same-origin" still tells other sites nothing.
-        response.putHeader("Referrer-Policy", "same-origin");
+        // The demo page plays another site with the browsers' default policy: under "same-origin" its plain form posts
+        // to the public URL would carry "Origin: null", which CORS refuses (the script's fetch always sends the origin).
+        response.putHeader("Referrer-Policy",
+                path.equals("/embed/demo") ? "strict-origin-when-cross-origin" : "same-origin");
         String query = context.request().query();
         boolean admin = path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/api/admin");
         if (admin || (query != null && query.contains("token="))) {

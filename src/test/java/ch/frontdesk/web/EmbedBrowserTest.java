@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.frontdesk.testing.Browser;
 import ch.frontdesk.testing.FrontdeskTest;
+import ch.frontdesk.testing.Seed;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -45,14 +46,14 @@ class EmbedBrowserTest extends FrontdeskTest {
 
     /** A free port, kept in a system property so the profile and the test (other class loaders) share it. */
     static synchronized int port() {
-        String known = System.getProperty("frontdesk.test.embed-port");
+        String known = System.getProperty("embed-browser-test.port");
         if (known == null) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 known = Integer.toString(socket.getLocalPort());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            System.setProperty("frontdesk.test.embed-port", known);
+            System.setProperty("embed-browser-test.port", known);
         }
         return Integer.parseInt(known);
     }
@@ -67,14 +68,22 @@ class EmbedBrowserTest extends FrontdeskTest {
 
     @Inject
     OriginLog origins;
+    @Inject
+    Seed seed;
 
     @Test
     void theEmbeddedNewsletterFormAnswersInPlaceFromAnotherOrigin() {
+        seed.tier("reader-monthly", 500, "month");
+        seed.ticketType(seed.event("summit-2027"), "conference", null, null, 0);
         origins.clear();
         ChromeDriver browser = Browser.get();
         Browser.viewport(1280, 900);
         String demo = secondOrigin() + "/embed/demo";
         browser.get(demo);
+        // The three snippets, as pasted, under the demo page's policy: the script from the public URL has run.
+        assertThat(browser.findElements(By.cssSelector("form[data-frontdesk]"))).extracting(f -> f.getAttribute("id"))
+                .containsExactly("frontdesk-newsletter-en", "frontdesk-pledge-en", "frontdesk-waitlist-summit-2027-en");
+        assertThat(browser.executeScript("return window.frontdeskForms && window.frontdeskForms.version")).isEqualTo(1L);
         WebElement form = browser.findElement(By.id("frontdesk-newsletter-en"));
         assertThat(form.getAttribute("action")).isEqualTo(publicUrl() + "/api/newsletter/subscriptions");
 
