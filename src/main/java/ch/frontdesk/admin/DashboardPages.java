@@ -3,6 +3,7 @@ package ch.frontdesk.admin;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.tickets.TicketBodies.EventSummary;
 import ch.frontdesk.tickets.EventCatalog;
+import ch.frontdesk.web.EmbedSnippets;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -66,18 +67,24 @@ public class DashboardPages {
         static native TemplateInstance person(DashboardPage page, String email, String emailInPath);
 
         static native TemplateInstance checkin(DashboardPage page, List<EventSummary> events, String selected);
+
+        static native TemplateInstance forms(DashboardPage page, List<EmbedSnippets.SnippetGroup> groups, String assets,
+                List<String> origins, String publicOrigin);
     }
 
     private final SecurityIdentity identity;
     private final StatsService stats;
     private final EventCatalog events;
     private final Clock clock;
+    private final EmbedSnippets snippets;
 
-    DashboardPages(SecurityIdentity identity, StatsService stats, EventCatalog events, Clock clock) {
+    DashboardPages(SecurityIdentity identity, StatsService stats, EventCatalog events, Clock clock,
+            EmbedSnippets snippets) {
         this.identity = identity;
         this.stats = stats;
         this.events = events;
         this.clock = clock;
+        this.snippets = snippets;
     }
 
     @GET
@@ -201,6 +208,15 @@ public class DashboardPages {
     public Response checkin(@QueryParam("event") String event) {
         List<EventSummary> all = events.events();
         return html(Templates.checkin(page("Check-in", "checkin"), all, selected(all, event)));
+    }
+
+    @GET
+    @Path("/forms")
+    @RolesAllowed("admin")
+    @Operation(summary = "The forms to paste into another site, with the public URL filled in, in each language.")
+    public Response forms() {
+        return html(Templates.forms(page("Forms to embed", "forms"), snippets.groups(), snippets.assets(),
+                snippets.embeddingOrigins(), snippets.publicOrigin()));
     }
 
     /** The asked-for event, else the first one not yet over: on the door's day, that is today's. */

@@ -72,6 +72,7 @@ public class ProblemMapper {
         return violations(e);
     }
 
+    /** A service's own validation (a sign-up is checked when it is taken in): a browser's plain form gets a page. */
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, HttpHeaders headers) {
         if (ErrorPages.isBrowserForm(headers)) {
