@@ -24,9 +24,6 @@ public interface EmbedMessages {
     String offline();
 
     @Message
-    String newsletter_consent();
-
-    @Message
     String newsletter_submit();
 
     @Message
@@ -40,9 +37,6 @@ public interface EmbedMessages {
 
     @Message
     String pledge_card();
-
-    @Message
-    String pledge_consent();
 
     @Message
     String pledge_submit();

@@ -46,9 +46,15 @@
     let response;
     let html;
     try {
-      // A URLSearchParams body is sent as application/x-www-form-urlencoded: with Accept, no preflight is needed.
+      // A URLSearchParams body is sent as application/x-www-form-urlencoded: with Accept (and Accept-Language, so
+      // a refusal is worded in the form's language), no preflight is needed.
+      const headers = { Accept: 'text/html' };
+      const lang = body.get('lang');
+      if (lang && /^[a-z]{2}$/.test(lang)) {
+        headers['Accept-Language'] = lang;
+      }
       response = await fetch(action, {
-        method: 'POST', body, headers: { Accept: 'text/html' },
+        method: 'POST', body, headers,
         credentials: 'omit', mode: 'cors', redirect: 'follow',
       });
       html = await response.text();
