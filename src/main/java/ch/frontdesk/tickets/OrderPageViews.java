@@ -10,6 +10,7 @@ import ch.frontdesk.tickets.ShopViews.OrderTicket;
 import ch.frontdesk.tickets.TicketBodies.OrderView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /** The order page's view: the buyer's order worded for the page, dates and money in the page's language. */
@@ -18,7 +19,12 @@ final class OrderPageViews {
     private OrderPageViews() {
     }
 
-    static OrderPageView view(OrderPage page, String token, Language language, BankAccount bank) {
+    /**
+     * {@code cancelUntil}: buyers may cancel until then (the event's start less the configured deadline); {@code now}
+     * decides whether the button is still shown.
+     */
+    static OrderPageView view(OrderPage page, String token, Language language, BankAccount bank, Instant cancelUntil,
+            Instant now) {
         OrderView order = page.order();
         List<OrderTicket> tickets = order.tickets().stream().map(t -> new OrderTicket(
                 t.attendee() == null ? "" : t.attendee().name(), page.typeNames().getOrDefault(t.type(), t.type()),
@@ -26,7 +32,7 @@ final class OrderPageViews {
                 t.checkedInAt() == null ? null : LocalFormat.dateTime(t.checkedInAt(), page.zone(), language)))
                 .toList();
         boolean pending = order.status() == OrderStatus.PENDING_PAYMENT;
-        boolean cancellable = pending || order.status() == OrderStatus.CONFIRMED;
+        boolean cancellable = (pending || order.status() == OrderStatus.CONFIRMED) && now.isBefore(cancelUntil);
         String cancel = "/api/orders/" + order.id() + "/cancel?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
                 + "&lang=" + language.code();
         return new OrderPageView(page.eventName(), LocalFormat.dateRange(page.startsOn(), page.endsOn(), language),
@@ -35,6 +41,6 @@ final class OrderPageViews {
                 pending && order.paymentMethod() == PaymentMethod.INVOICE, order.paymentReference(),
                 order.expiresAt() == null ? null : LocalFormat.dateTime(order.expiresAt(), page.zone(), language),
                 order.checkoutUrl(), bank.accountHolder(), bank.iban(), bank.bankName(), tickets, cancellable,
-                cancel);
+                cancel, LocalFormat.dateTime(cancelUntil, page.zone(), language));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import ch.frontdesk.common.Language;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.tickets.OrderQuote.Quote;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -119,13 +120,14 @@ public class OrderService {
         Map<String, String> typeNames = new HashMap<>();
         EventCatalog.types(event).forEach(type -> typeNames.put(type.code, type.name));
         Contact buyer = Contact.findById(order.buyerId);
-        return new OrderPage(OrderViews.view(order), event.name, event.startsOn, event.endsOn, event.venue,
-                ZoneId.of(event.timezone), Map.copyOf(typeNames), buyer == null ? null : buyer.language,
+        return new OrderPage(OrderViews.view(order), event.name, event.startsOn, event.endsOn, event.startsAt(),
+                event.venue, ZoneId.of(event.timezone), Map.copyOf(typeNames), buyer == null ? null : buyer.language,
                 buyer == null ? null : buyer.email, order.buyerName);
     }
 
     /** An order as its page shows it: the buyer's view, the event, the names of its ticket types, the buyer. */
-    record OrderPage(OrderView order, String eventName, LocalDate startsOn, LocalDate endsOn, String venue,
+    record OrderPage(OrderView order, String eventName, LocalDate startsOn, LocalDate endsOn, Instant startsAt,
+            String venue,
             ZoneId zone, Map<String, String> typeNames, Language buyerLanguage, String buyerEmail,
             String buyerName) {
     }

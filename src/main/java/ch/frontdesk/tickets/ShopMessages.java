@@ -252,7 +252,7 @@ public interface ShopMessages {
     String order_cancel();
 
     @Message
-    String order_cancel_note();
+    String order_cancel_note(String until);
 
     @Message
     String not_found_title();

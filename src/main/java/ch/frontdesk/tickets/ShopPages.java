@@ -48,6 +48,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,9 +89,11 @@ public class ShopPages {
     private final Pages pages;
     private final PaymentGateway gateway;
     private final TicketsConfig config;
+    private final Clock clock;
 
     ShopPages(EventCatalog catalog, BoxOffice boxOffice, OrderService orders, Pages pages, PaymentGateway gateway,
-            TicketsConfig config) {
+            TicketsConfig config, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.boxOffice = boxOffice;
         this.orders = orders;
@@ -281,7 +284,8 @@ public class ShopPages {
                     .orElseGet(() -> Pages.language(null, headers));
             String path = "/orders/" + id + "?token=" + java.net.URLEncoder.encode(token,
                     java.nio.charset.StandardCharsets.UTF_8);
-            return pages.show(Templates.order(OrderPageViews.view(order, token, language, config.bank())),
+            return pages.show(Templates.order(OrderPageViews.view(order, token, language, config.bank(),
+                    order.startsAt().minus(config.cancellationDeadline()), clock.instant())),
                     new PublicPage(language, path));
         } catch (ProblemException problem) {
             // A script asking for the order gets the problem document; a person gets a page.

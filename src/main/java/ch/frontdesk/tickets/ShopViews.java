@@ -117,7 +117,7 @@ public final class ShopViews {
     public record OrderPageView(String eventName, String dates, String venue, String shopPath, String buyerName,
             String status, String total, boolean awaitingInvoice, String reference, String heldUntil,
             String checkoutUrl, String bankHolder, String bankIban, String bankName, List<OrderTicket> tickets,
-            boolean cancellable, String cancelAction) {
+            boolean cancellable, String cancelAction, String cancelUntil) {
 
         public boolean pending() {
             return "pending_payment".equals(status);

@@ -203,6 +203,21 @@ class ShopPagesTest extends FrontdeskTest {
     }
 
     @Test
+    void aFreeOrderWithAComplimentaryVoucherGoesToTheOrderPageConfirmed() {
+        voucher("SPEAKER-COMP", Map.of("percent", 100));
+
+        Response placed = orderForm(1, "en").formParam("tickets[0].attendee.name", "Ada Lovelace")
+                .formParam("voucher", "speaker-comp").post(SHOP + "/order");
+
+        assertThat(placed.statusCode()).isEqualTo(303);
+        String orderPage = given().accept(ContentType.HTML)
+                .get(placed.header("Location").replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
+                .extract().asString();
+        assertThat(orderPage).contains("data-order-status=\"confirmed\"", "CHF 0.00", "Ada Lovelace")
+                .doesNotContain("IBAN");
+    }
+
+    @Test
     void theOrderPageIsInTheBuyersLanguageUnlessTheLinkAsksForAnother() {
         Response placed = orderForm(1, "de").formParam("tickets[0].attendee.name", "Ada Lovelace")
                 .post(SHOP + "/order");
