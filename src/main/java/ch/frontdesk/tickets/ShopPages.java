@@ -152,33 +152,38 @@ public class ShopPages {
         ClientInfo client = ClientInfo.of(http);
         ShopForm.Lines lines = form.lines(shop.event().ticketTypes());
         if (!lines.errors().isEmpty()) {
-            return showShop(400, shop, language, form, List.of(), errors(ProblemException.invalid(lines.errors()),
-                    language, shop), null, WaitlistPost.NONE, false, Map.of());
+            ProblemException problem = ProblemException.invalid(lines.errors());
+            scriptsGetTheProblem(problem, headers);
+            return showShop(400, shop, language, form, List.of(), errors(problem, language, shop), null,
+                    WaitlistPost.NONE, false, Map.of());
         }
         List<String> codes = lines.typeCodes();
         if (form.wantsOrder() && !codes.isEmpty() && form.attendeesMatch(codes)) {
-            return place(slug, shop, form, codes, language, Pages.stated(form.lang(), headers), client);
+            return place(slug, shop, form, codes, language, headers, client);
         }
         // A first look, a changed quantity, or an order whose tickets differ from those shown: the summary first.
-        return review(slug, shop, form, codes, language, client, form.wantsOrder());
+        return review(slug, shop, form, codes, language, headers, client, form.wantsOrder());
     }
 
     private Response review(String slug, Shop shop, ShopForm form, List<String> codes, Language language,
-            ClientInfo client, boolean checkAgain) {
+            HttpHeaders headers, ClientInfo client, boolean checkAgain) {
         try {
             boxOffice.admit(client);
         } catch (ProblemException problem) {
+            scriptsGetTheProblem(problem, headers);
             return showShop(problem.status(), shop, language, form, List.of(), errors(problem, language, shop), null,
                     WaitlistPost.NONE, false, problem.headers());
         }
         if (codes.isEmpty()) {
-            return showShop(400, shop, language, form, List.of(),
-                    errors(ProblemException.invalid("tickets", "must not be empty"), language, shop), null,
+            ProblemException problem = ProblemException.invalid("tickets", "must not be empty");
+            scriptsGetTheProblem(problem, headers);
+            return showShop(400, shop, language, form, List.of(), errors(problem, language, shop), null,
                     WaitlistPost.NONE, false, Map.of());
         }
         Summary summary = summarize(slug, codes, form.voucher(), client, language);
         if (summary.problem() != null) {
             ProblemException problem = summary.problem();
+            scriptsGetTheProblem(problem, headers);
             return showShop(problem.status(), shop, language, form, summary.view() == null ? List.of() : codes,
                     errors(problem, language, shop), summary.view(), WaitlistPost.NONE, false, problem.headers());
         }
@@ -187,11 +192,11 @@ public class ShopPages {
     }
 
     private Response place(String slug, Shop shop, ShopForm form, List<String> codes, Language language,
-            Language stated, ClientInfo client) {
+            HttpHeaders headers, ClientInfo client) {
         try {
             PlaceOrder request = check(form);
             String key = ShopForm.blank(form.idempotencyKey()) ? null : form.idempotencyKey();
-            Placed placed = boxOffice.order(slug, request, client, key, stated);
+            Placed placed = boxOffice.order(slug, request, client, key, Pages.stated(form.lang(), headers));
             if (placed.view().checkoutUrl() != null) {
                 return Response.seeOther(URI.create(placed.view().checkoutUrl())).build();
             }
@@ -199,6 +204,7 @@ public class ShopPages {
                     : orders.accessToken(placed.view().id());
             return Pages.seeOther("/orders/" + placed.view().id() + "?token=" + token, language);
         } catch (ProblemException problem) {
+            scriptsGetTheProblem(problem, headers);
             boolean voucherAnswered = problem instanceof Vouchers.Refused || problem.status() == 429;
             // The order told why it failed; the summary says what the tickets cost, and a wrong voucher if any.
             Summary summary = summarize(slug, codes, voucherAnswered ? null : form.voucher(), client, language);
@@ -250,6 +256,7 @@ public class ShopPages {
             boxOffice.joinWaitlist(slug, request, ClientInfo.of(http), Pages.stated(form.lang(), headers));
             return Pages.seeOther(waitlistThanks(slug), language);
         } catch (ProblemException problem) {
+            scriptsGetTheProblem(problem, headers);
             WaitlistView posted = new WaitlistView(form.type() == null ? "" : form.type(), orEmpty(form.email()),
                     orEmpty(form.name()), orEmpty(form.quantity()), errors(problem, language, shop));
             return showShop(problem.status(), shop, language, ShopForm.EMPTY, List.of(), FormErrors.none(), null,
@@ -288,10 +295,6 @@ public class ShopPages {
                     order.startsAt().minus(config.cancellationDeadline()), clock.instant())),
                     new PublicPage(language, path));
         } catch (ProblemException problem) {
-            // A script asking for the order gets the problem document; a person gets a page.
-            if (!Negotiation.prefersHtml(headers)) {
-                throw problem;
-            }
             return problemPage(problem, Pages.language(lang, headers), "/events", headers);
         }
     }
@@ -403,9 +406,20 @@ public class ShopPages {
 
     /** A page in the layout saying what is wrong (an unknown event, an expired order link), with the API's status. */
     private Response problemPage(ProblemException problem, Language language, String path, HttpHeaders headers) {
+        scriptsGetTheProblem(problem, headers);
         FormErrors errors = FormErrors.of(problem, language, new ShopFormTexts(words(language), Map.of()));
         return withHeaders(pages.show(problem.status(), Templates.problem(errors.summary()),
                 new PublicPage(language, path)), problem.headers());
+    }
+
+    /**
+     * A client that does not ask for HTML first (a script, a test) gets the API's problem document, as from the
+     * API; a browser gets the page again with the errors next to the fields.
+     */
+    private static void scriptsGetTheProblem(ProblemException problem, HttpHeaders headers) {
+        if (!Negotiation.prefersHtml(headers)) {
+            throw problem;
+        }
     }
 
     private static Response withHeaders(Response page, Map<String, String> headers) {
