@@ -73,7 +73,10 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e) {
+    public Response invalid(ConstraintViolationException e, HttpHeaders headers) {
+        if (ErrorPages.isBrowserForm(headers)) {
+            return errorPages.refused(ProblemException.invalid(fieldErrors(e.getConstraintViolations())), headers);
+        }
         return violations(e);
     }
 

@@ -23,8 +23,11 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Letters and digits that cannot be mistaken for one another when typed from a bank statement. */
-    private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    /**
+     * Letters and digits that cannot be mistaken for one another when typed from a bank statement. Public because the
+     * QR-bill's numeric reference spells a payment reference as positions in this alphabet.
+     */
+    public static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /** A payment reference such as {@code FD-7KQ2M9XPRA}: short, readable, and random enough to be unique. */
     public static String paymentReference(String prefix) {

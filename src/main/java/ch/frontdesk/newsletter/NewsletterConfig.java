@@ -28,11 +28,11 @@ public interface NewsletterConfig {
     @WithDefault("20")
     int signupsPerMinute();
 
-    /** Version of the consent wording shown next to the sign-up checkbox; stored with every consent. */
+    /**
+     * Version of the consent wording shown next to the sign-up checkbox; stored with every consent, with the wording
+     * itself in the language shown (the {@code consent} text of {@code messages/newsletter_*.properties}). A new
+     * wording in any language is a new version.
+     */
     @WithDefault("newsletter-2026-01")
     String consentVersion();
-
-    /** The consent wording itself, stored with every consent as proof of what was agreed to. */
-    @WithDefault("I agree to receive the Engineering Prompts newsletter by email. I can unsubscribe at any time with one click.")
-    String consentText();
 }

@@ -4,6 +4,7 @@ import ch.frontdesk.common.ClientInfo;
 import ch.frontdesk.common.Idempotency;
 import ch.frontdesk.common.Negotiation;
 import ch.frontdesk.common.ProblemException;
+import ch.frontdesk.web.Pages;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,12 +19,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** The newsletter's public API, for JSON clients and for plain HTML forms. */
+/**
+ * The newsletter's public API, for JSON clients and for plain HTML forms. A sign-up's language is its {@code lang},
+ * else its {@code Accept-Language}: the contact keeps it, and the emails and the pages that follow speak it.
+ */
 @Path("/api/newsletter")
 @Tag(name = "Newsletter", description = "Double opt-in sign-up, confirmation and one-click unsubscribe")
 public class NewsletterResource {
@@ -44,19 +47,21 @@ public class NewsletterResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign up; a confirmation email follows. The answer is the same for every address.")
     public Response subscribe(@NotNull SubscribeRequest body,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
-        SubscriptionAnswer answer = signUp(body, idempotencyKey, http);
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpHeaders headers,
+            @Context HttpServerRequest http) {
+        SubscriptionAnswer answer = signUp(body, headers, idempotencyKey, http);
         return Response.accepted(answer).build();
     }
 
     @POST
     @Path("/subscriptions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Sign up from a plain HTML form; answers 303 to a thank-you page.")
+    @Operation(summary = "Sign up from a plain HTML form; answers 303 to a thank-you page in the form's language.")
     public Response subscribeFromForm(@BeanParam SubscribeForm form,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
-        signUp(form.request(), idempotencyKey, http);
-        return Response.seeOther(URI.create("/newsletter/thanks")).build();
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpHeaders headers,
+            @Context HttpServerRequest http) {
+        signUp(form.request(), headers, idempotencyKey, http);
+        return Pages.seeOther("/newsletter/thanks", Pages.language(form.lang(), headers));
     }
 
     @POST
@@ -72,35 +77,38 @@ public class NewsletterResource {
     @Path("/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Confirm from the button on the confirmation page; answers 303 to a thank-you page.")
-    public Response confirmFromForm(@RestForm String token) {
+    public Response confirmFromForm(@RestForm String token, @RestForm String lang, @Context HttpHeaders headers) {
         if (token == null || token.isBlank()) {
             throw ProblemException.invalid("token", "must not be blank");
         }
         newsletter.confirm(token);
-        return Response.seeOther(URI.create("/newsletter/confirmed")).build();
+        return Pages.seeOther("/newsletter/confirmed", Pages.language(lang, headers));
     }
 
     /**
      * RFC 8058 one-click unsubscribe: mail clients POST {@code List-Unsubscribe=One-Click} here. It needs no
-     * login, never redirects, and answers HTML to browsers.
+     * login, never redirects, and answers HTML to browsers, in the language of {@code lang} (the page's button
+     * sends it), else the browser's.
      */
     @POST
     @Path("/unsubscribe")
     @Operation(summary = "One-click unsubscribe (RFC 8058); idempotent, never a redirect.")
-    public Response unsubscribe(@QueryParam("token") String token, @Context HttpHeaders headers) {
+    public Response unsubscribe(@QueryParam("token") String token, @QueryParam("lang") String lang,
+            @Context HttpHeaders headers) {
         if (token == null || token.isBlank()) {
             throw ProblemException.invalid("token", "must not be blank");
         }
         SubscriptionAnswer answer = newsletter.unsubscribe(token);
         if (Negotiation.prefersHtml(headers)) {
-            return Response.ok(pages.unsubscribed(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            return pages.unsubscribed(Pages.language(lang, headers));
         }
         return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private SubscriptionAnswer signUp(SubscribeRequest request, String idempotencyKey, HttpServerRequest http) {
+    private SubscriptionAnswer signUp(SubscribeRequest request, HttpHeaders headers, String idempotencyKey,
+            HttpServerRequest http) {
         Idempotency.validateKey(idempotencyKey);
-        return intake.accept(request, ClientInfo.of(http), idempotencyKey);
+        return intake.accept(request, Pages.stated(request.lang(), headers),
+                ClientInfo.of(http), idempotencyKey);
     }
-
 }

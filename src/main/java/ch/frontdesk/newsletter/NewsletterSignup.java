@@ -1,5 +1,6 @@
 package ch.frontdesk.newsletter;
 
+import ch.frontdesk.common.Language;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,4 +34,7 @@ public class NewsletterSignup extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** The language the request stated; null when it stated none. */
+    public Language language;
 }

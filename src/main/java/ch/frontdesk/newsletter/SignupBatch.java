@@ -2,6 +2,7 @@ package ch.frontdesk.newsletter;
 
 import static ch.frontdesk.common.SqlValues.instant;
 
+import ch.frontdesk.common.Language;
 import ch.frontdesk.common.TokenPurpose;
 import ch.frontdesk.common.Tokens;
 import ch.frontdesk.contact.ContactService;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Applies a batch of queued sign-ups set-based: a dozen statements for the whole batch, whatever its size, where
@@ -40,13 +42,16 @@ class SignupBatch {
     private static final String UNSUBSCRIBED = new SubscriptionStatus.DbConverter()
             .convertToDatabaseColumn(SubscriptionStatus.UNSUBSCRIBED);
 
-    /** A sign-up as queued, the address trimmed and blank texts read as none. */
+    /** A sign-up as queued, the address trimmed and blank texts read as none; no language when it stated none. */
     private record Queued(long id, String email, String name, String source, String clientAddress, String userAgent,
-            Instant receivedAt) {
+            Instant receivedAt, Language language) {
     }
 
-    /** A contact the batch holds locked, with the name it has once the batch's names are filled in. */
-    private record Person(long id, String email, String name) {
+    /**
+     * A contact the batch holds locked, with the name and language it has once the batch's sign-ups are applied: a
+     * missing name filled in, the last language stated.
+     */
+    private record Person(long id, String email, String name, Language language) {
     }
 
     /** A subscription waiting for its owner's confirmation. */
@@ -56,13 +61,16 @@ class SignupBatch {
     private final EntityManager em;
     private final Outbox outbox;
     private final NewsletterMails mails;
+    private final NewsletterConsent consent;
     private final NewsletterConfig config;
     private final Clock clock;
 
-    SignupBatch(EntityManager em, Outbox outbox, NewsletterMails mails, NewsletterConfig config, Clock clock) {
+    SignupBatch(EntityManager em, Outbox outbox, NewsletterMails mails, NewsletterConsent consent,
+            NewsletterConfig config, Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.mails = mails;
+        this.consent = consent;
         this.config = config;
         this.clock = clock;
     }
@@ -77,9 +85,10 @@ class SignupBatch {
         }
         Instant now = clock.instant();
         String[] emails = signups.stream().map(Queued::email).toArray(String[]::new);
-        createContacts(emails, signups.stream().map(Queued::name).toArray(String[]::new), now);
+        createContacts(emails, signups.stream().map(Queued::name).toArray(String[]::new),
+                signups.stream().map(s -> code(s.language())).toArray(String[]::new), now);
         Person[] personOf = lockContacts(emails);
-        Map<Long, Person> people = fillMissingNames(signups, personOf, now);
+        Map<Long, Person> people = applyNamesAndLanguages(signups, personOf, now);
         recordConsents(signups, personOf);
         List<Pending> toConfirm = subscriptionsToConfirm(people, now);
         sendConfirmations(toConfirm, now);
@@ -90,26 +99,30 @@ class SignupBatch {
     private List<Queued> read(Long[] ids) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select id, email, name, source, client_address, user_agent, received_at
+                select id, email, name, source, client_address, user_agent, received_at, language
                 from newsletter_signup where id = any(cast(?1 as bigint[])) order by id""")
                 .setParameter(1, ids).getResultList();
         return rows.stream().map(r -> new Queued(((Number) r[0]).longValue(), ContactService.normalize((String) r[1]),
-                blankToNull((String) r[2]), blankToNull((String) r[3]), (String) r[4], (String) r[5], instant(r[6])))
+                blankToNull((String) r[2]), blankToNull((String) r[3]), (String) r[4], (String) r[5], instant(r[6]),
+                Language.of((String) r[7]).orElse(null)))
                 .toList();
     }
 
     /**
-     * New addresses become contacts, spelled as their first sign-up in the batch spelled them. Inserted in the order
-     * of their key, so two batches that share new addresses wait on each other in one direction only.
+     * New addresses become contacts, spelled as their first sign-up in the batch spelled them, in the language it
+     * stated (else English; a later sign-up of the batch that states another one changes it in
+     * {@link #applyNamesAndLanguages}). Inserted in the order of their key, so two batches that share new addresses
+     * wait on each other in one direction only.
      */
-    private void createContacts(String[] emails, String[] names, Instant now) {
+    private void createContacts(String[] emails, String[] names, String[] languages, Instant now) {
         em.createNativeQuery("""
-                insert into contact (email, name, created_at, updated_at)
-                select distinct on (lower(e)) e, n, ?3, ?3
-                from unnest(cast(?1 as text[]), cast(?2 as text[])) with ordinality as s(e, n, i)
+                insert into contact (email, name, language, created_at, updated_at)
+                select distinct on (lower(e)) e, n, coalesce(l, ?4), ?3, ?3
+                from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?5 as text[])) with ordinality as s(e, n, l, i)
                 order by lower(e), i
                 on conflict (email_key) do nothing""")
-                .setParameter(1, emails).setParameter(2, names).setParameter(3, now).executeUpdate();
+                .setParameter(1, emails).setParameter(2, names).setParameter(3, now)
+                .setParameter(4, Language.DEFAULT.code()).setParameter(5, languages).executeUpdate();
     }
 
     /**
@@ -119,7 +132,7 @@ class SignupBatch {
     private Person[] lockContacts(String[] emails) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select s.i, c.id, c.email, c.name
+                select s.i, c.id, c.email, c.name, c.language
                 from unnest(cast(?1 as text[])) with ordinality as s(e, i) join contact c on c.email_key = lower(s.e)
                 order by c.id, s.i
                 for no key update of c""")
@@ -127,7 +140,7 @@ class SignupBatch {
         Person[] personOf = new Person[emails.length];
         for (Object[] row : rows) {
             personOf[((Number) row[0]).intValue() - 1] = new Person(((Number) row[1]).longValue(), (String) row[2],
-                    (String) row[3]);
+                    (String) row[3], Language.of((String) row[4]).orElse(Language.DEFAULT));
         }
         for (int i = 0; i < personOf.length; i++) {
             if (personOf[i] == null) {
@@ -138,28 +151,40 @@ class SignupBatch {
         return personOf;
     }
 
-    /** A contact without a name takes the first name given in the batch; a known name is never overwritten. */
-    private Map<Long, Person> fillMissingNames(List<Queued> signups, Person[] personOf, Instant now) {
+    /**
+     * A contact without a name takes the first name given in the batch; a known name is never overwritten. A contact
+     * takes the last language the batch's sign-ups stated for it, as if they had been applied one by one; a sign-up
+     * that stated none leaves it. One statement for all the contacts that change, none when nothing does.
+     */
+    private Map<Long, Person> applyNamesAndLanguages(List<Queued> signups, Person[] personOf, Instant now) {
         Map<Long, Person> people = new LinkedHashMap<>();
-        List<Long> named = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        Map<Long, Person> before = new LinkedHashMap<>();
         for (int i = 0; i < signups.size(); i++) {
+            before.putIfAbsent(personOf[i].id(), personOf[i]);
             Person person = people.getOrDefault(personOf[i].id(), personOf[i]);
-            String given = signups.get(i).name();
-            if (person.name() == null && given != null) {
-                person = new Person(person.id(), person.email(), given);
-                named.add(person.id());
-                names.add(given);
-            }
-            people.put(person.id(), person);
+            Queued signup = signups.get(i);
+            String name = person.name() == null ? signup.name() : person.name();
+            Language language = signup.language() == null ? person.language() : signup.language();
+            people.put(person.id(), new Person(person.id(), person.email(), name, language));
         }
-        if (!named.isEmpty()) {
+        List<Long> changed = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> languages = new ArrayList<>();
+        for (Person person : people.values()) {
+            Person was = before.get(person.id());
+            if (!Objects.equals(was.name(), person.name()) || was.language() != person.language()) {
+                changed.add(person.id());
+                names.add(person.name());
+                languages.add(person.language().code());
+            }
+        }
+        if (!changed.isEmpty()) {
             em.createNativeQuery("""
-                    update contact c set name = u.n, updated_at = ?3
-                    from unnest(cast(?1 as bigint[]), cast(?2 as text[])) as u(id, n)
-                    where c.id = u.id and c.name is null""")
-                    .setParameter(1, named.toArray(Long[]::new)).setParameter(2, names.toArray(String[]::new))
-                    .setParameter(3, now).executeUpdate();
+                    update contact c set name = coalesce(c.name, u.n), language = u.l, updated_at = ?4
+                    from unnest(cast(?1 as bigint[]), cast(?2 as text[]), cast(?3 as text[])) as u(id, n, l)
+                    where c.id = u.id""")
+                    .setParameter(1, changed.toArray(Long[]::new)).setParameter(2, names.toArray(String[]::new))
+                    .setParameter(3, languages.toArray(String[]::new)).setParameter(4, now).executeUpdate();
         }
         return people;
     }
@@ -172,9 +197,12 @@ class SignupBatch {
         String[] addresses = new String[n];
         String[] agents = new String[n];
         String[] given = new String[n];
+        String[] wordings = new String[n];
         for (int i = 0; i < n; i++) {
             Queued signup = signups.get(i);
             contacts[i] = personOf[i].id();
+            // The wording in the language the form stated: the text the person was shown and agreed to.
+            wordings[i] = consent.wording(signup.language()).text();
             sources[i] = signup.source();
             addresses[i] = signup.clientAddress();
             agents[i] = signup.userAgent();
@@ -183,13 +211,13 @@ class SignupBatch {
         em.createNativeQuery("""
                 insert into consent_record (contact_id, purpose, wording_version, wording, source, client_address,
                                             user_agent, given_at)
-                select c, ?6, ?7, ?8, s, a, u, cast(g as timestamptz)
+                select c, ?6, ?7, w, s, a, u, cast(g as timestamptz)
                 from unnest(cast(?1 as bigint[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),
-                            cast(?5 as text[])) with ordinality as r(c, s, a, u, g, i)
+                            cast(?5 as text[]), cast(?8 as text[])) with ordinality as r(c, s, a, u, g, w, i)
                 order by i""")
                 .setParameter(1, contacts).setParameter(2, sources).setParameter(3, addresses)
                 .setParameter(4, agents).setParameter(5, given).setParameter(6, NewsletterService.CONSENT_PURPOSE)
-                .setParameter(7, config.consentVersion()).setParameter(8, config.consentText()).executeUpdate();
+                .setParameter(7, config.consentVersion()).setParameter(8, wordings).executeUpdate();
     }
 
     /**
@@ -258,7 +286,7 @@ class SignupBatch {
                 unsubscribeHashes[i] = Tokens.sha256(unsubscribeToken);
                 i++;
                 confirmations.add(mails.confirmation(p.person().id(), p.person().email(), p.person().name(),
-                        confirmToken, unsubscribeToken));
+                        p.person().language(), confirmToken, unsubscribeToken));
             }
             em.createNativeQuery("""
                     insert into access_token (purpose, token_hash, subject_id, created_at, expires_at)
@@ -271,6 +299,10 @@ class SignupBatch {
                     .setParameter(7, UNSUBSCRIBE).executeUpdate();
             return confirmations;
         });
+    }
+
+    private static String code(Language language) {
+        return language == null ? null : language.code();
     }
 
     private static String blankToNull(String value) {

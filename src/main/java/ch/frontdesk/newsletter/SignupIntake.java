@@ -2,6 +2,7 @@ package ch.frontdesk.newsletter;
 
 import ch.frontdesk.common.ClientInfo;
 import ch.frontdesk.common.Idempotency;
+import ch.frontdesk.common.Language;
 import ch.frontdesk.common.RateLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +28,8 @@ public class SignupIntake {
     private static final String IDEMPOTENCY_SCOPE = "newsletter.subscribe";
     /** Run by {@link RateLimiter#checkAndRun} only when the client's token was granted. */
     private static final String QUEUE = """
-            insert into newsletter_signup (email, name, source, client_address, user_agent, received_at)
-            select ?::text, ?::text, ?::text, ?::text, ?::text, ?::timestamptz from take where take.granted""";
+            insert into newsletter_signup (email, name, source, client_address, user_agent, received_at, language)
+            select ?::text, ?::text, ?::text, ?::text, ?::text, ?::timestamptz, ?::text from take where take.granted""";
 
     private final RateLimiter rateLimiter;
     private final Idempotency idempotency;
@@ -45,12 +46,17 @@ public class SignupIntake {
         this.requested = metrics.counter("frontdesk.newsletter.subscriptions.requested");
     }
 
-    public SubscriptionAnswer accept(@Valid @NotNull SubscribeRequest request, ClientInfo client,
+    /**
+     * Queues a sign-up. {@code stated} is the language the request stated (its {@code lang}, else its
+     * {@code Accept-Language}), null when none: the contact takes it when the sign-up is applied.
+     */
+    public SubscriptionAnswer accept(@Valid @NotNull SubscribeRequest request, Language stated, ClientInfo client,
             String idempotencyKey) {
         SubscriptionAnswer answer = new SubscriptionAnswer(SubscriptionStatus.PENDING);
         if (idempotencyKey != null) {
             rateLimiter.check(RATE_LIMIT_KIND, client.address(), config.signupsPerMinute());
-            return QuarkusTransaction.requiringNew().call(() -> acceptOnce(request, client, idempotencyKey, answer));
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> acceptOnce(request, stated, client, idempotencyKey, answer));
         }
         if (request.isFromBot()) {
             rateLimiter.checkAndRun(RATE_LIMIT_KIND, client.address(), config.signupsPerMinute(), null, null);
@@ -58,14 +64,14 @@ public class SignupIntake {
         }
         rateLimiter.checkAndRun(RATE_LIMIT_KIND, client.address(), config.signupsPerMinute(), QUEUE,
                 Arrays.asList(request.email(), request.name(), request.source(), client.address(), client.userAgent(),
-                        clock.instant().atOffset(ZoneOffset.UTC)));
+                        clock.instant().atOffset(ZoneOffset.UTC), stated == null ? null : stated.code()));
         requested.increment();
         return answer;
     }
 
     /** A sign-up with an Idempotency-Key: queued once, and the same answer replayed for the same key. */
-    private SubscriptionAnswer acceptOnce(SubscribeRequest request, ClientInfo client, String idempotencyKey,
-            SubscriptionAnswer answer) {
+    private SubscriptionAnswer acceptOnce(SubscribeRequest request, Language stated, ClientInfo client,
+            String idempotencyKey, SubscriptionAnswer answer) {
         var earlier = idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, request);
         if (earlier.isPresent()) {
             return idempotency.read(earlier.get(), SubscriptionAnswer.class);
@@ -79,6 +85,7 @@ public class SignupIntake {
             signup.clientAddress = client.address();
             signup.userAgent = client.userAgent();
             signup.receivedAt = clock.instant();
+            signup.language = stated;
             signup.persist();
             requested.increment();
         }

@@ -12,9 +12,10 @@ public record SubscribeForm(
         @RestForm String name,
         @RestForm String consent,
         @RestForm String source,
-        @RestForm String website) {
+        @RestForm String website,
+        @RestForm String lang) {
 
     SubscribeRequest request() {
-        return new SubscribeRequest(email, name, FormFields.checked(consent), source, website);
+        return new SubscribeRequest(email, name, FormFields.checked(consent), source, website, lang);
     }
 }

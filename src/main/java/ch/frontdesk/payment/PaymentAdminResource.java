@@ -14,7 +14,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Which order or pledge a bank transfer is for, from the reference on the statement. */
+/**
+ * Which order or pledge a bank transfer is for, from the reference on the statement: ours, or the RF or QR reference
+ * its QR-bill carried ({@link BillReference}).
+ */
 @Path("/api/admin/payments")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,7 +31,8 @@ public class PaymentAdminResource {
     }
 
     @GET
-    @Operation(summary = "The order or pledge with this bank-transfer reference; case, spaces and dashes are ignored.")
+    @Operation(summary = "The order or pledge with this bank-transfer reference: as issued (FD-7KQ2M9XPRA) or as its"
+            + " QR-bill carries it (RF creditor reference or 27-digit QR reference); case, spaces and dashes are ignored.")
     public ReferencedPayment find(@QueryParam("reference") String reference) {
         if (reference == null || reference.isBlank()) {
             throw ProblemException.invalid("reference", "must not be blank");
@@ -36,7 +40,9 @@ public class PaymentAdminResource {
         if (reference.length() > 64) {
             throw ProblemException.invalid("reference", "is not a payment reference");
         }
-        String canonical = Tokens.canonicalPaymentReference(reference);
+        // A bank statement shows the reference the QR-bill carried; the admin may type that or ours.
+        String canonical = BillReference.canonical(reference)
+                .orElseGet(() -> Tokens.canonicalPaymentReference(reference));
         return references.stream().map(r -> r.find(canonical)).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No order or pledge has this reference."));
     }

@@ -5,7 +5,9 @@ import ch.frontdesk.common.AccessTokens;
 import ch.frontdesk.common.ClientInfo;
 import ch.frontdesk.common.FrontdeskConfig;
 import ch.frontdesk.common.Idempotency;
+import ch.frontdesk.common.Language;
 import ch.frontdesk.common.LinkState;
+import ch.frontdesk.common.LocalFormat;
 import ch.frontdesk.common.Money;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.common.TokenPurpose;
@@ -75,8 +77,12 @@ public class PledgeService {
      * Creates a pledge. By invoice, the payment details go out by email. By card, a Stripe Checkout is started
      * first, outside any transaction, and the pledge is only stored once Stripe has answered: a failed call
      * leaves no pledge behind. The request is validated here, the one place JSON and form pledges share.
+     *
+     * @param stated the language the request stated, which the contact's emails are written in from now on; null
+     *               when it stated none (a known contact keeps theirs)
      */
-    public PledgeView pledge(@Valid @NotNull PledgeRequest request, ClientInfo client, String idempotencyKey) {
+    public PledgeView pledge(@Valid @NotNull PledgeRequest request, Language stated, ClientInfo client,
+            String idempotencyKey) {
         boolean card = PaymentMethod.choose(request.paymentMethod(), gateway) == PaymentMethod.CARD;
         if (idempotencyKey != null) {
             var earlier = QuarkusTransaction.requiringNew()
@@ -87,18 +93,21 @@ public class PledgeService {
         }
         try {
             if (!card) {
-                return QuarkusTransaction.requiringNew().call(() -> store(request, client, idempotencyKey, null));
+                return QuarkusTransaction.requiringNew().call(() -> store(request, stated, client, idempotencyKey, null));
             }
-            Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(request));
+            Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(request, stated));
             UUID id = UUID.randomUUID();
+            String lang = "lang=" + prepared.language().code();
             Checkout checkout = gateway.startCheckout(new PaymentGateway.CheckoutRequest(
                     "frontdesk-pledge-" + id, prepared.contactId(), request.email(), request.name(),
-                    "Support for Engineering Prompts: " + prepared.tierName(), prepared.amount(), prepared.currency(),
+                    SupportTexts.in(prepared.language()).checkout_description(prepared.tierName()),
+                    prepared.amount(), prepared.currency(),
                     prepared.interval().recurring() ? prepared.interval().json() : null,
                     clock.instant().plus(java.time.Duration.ofHours(23)),
-                    frontdesk.link("/support/thanks"), frontdesk.link("/support/thanks"),
+                    // Back from Stripe in the supporter's language: paid, to the thanks; turned back, to the tiers.
+                    frontdesk.link("/support/thanks?paid=card&" + lang), frontdesk.link("/support?" + lang),
                     Map.of("pledge", id.toString())));
-            return QuarkusTransaction.requiringNew().call(() -> store(request, client, idempotencyKey,
+            return QuarkusTransaction.requiringNew().call(() -> store(request, stated, client, idempotencyKey,
                     new CardCheckout(id, checkout)));
         } catch (RuntimeException e) {
             if (idempotencyKey != null) {
@@ -108,26 +117,26 @@ public class PledgeService {
         }
     }
 
-    private record Prepared(long contactId, String tierName, long amount, String currency, BillingInterval interval) {
+    private record Prepared(long contactId, Language language, String tierName, long amount, String currency,
+            BillingInterval interval) {
     }
 
     private record CardCheckout(UUID pledgeId, Checkout checkout) {
     }
 
-    private Prepared prepare(PledgeRequest request) {
+    private Prepared prepare(PledgeRequest request, Language stated) {
         SupportTier tier = offeredTier(request.tier());
-        Contact contact = contacts.findOrCreate(request.email(), request.name());
-        return new Prepared(contact.id, tier.name, tier.amount, tier.currency, tier.interval);
+        Contact contact = contacts.findOrCreate(request.email(), request.name(), stated);
+        return new Prepared(contact.id, contact.language, tier.name, tier.amount, tier.currency, tier.interval);
     }
 
-    private PledgeView store(PledgeRequest request, ClientInfo client, String idempotencyKey, CardCheckout card) {
+    private PledgeView store(PledgeRequest request, Language stated, ClientInfo client, String idempotencyKey,
+            CardCheckout card) {
         SupportTier tier = offeredTier(request.tier());
         Instant now = clock.instant();
-        Contact contact = contacts.findOrCreate(request.email(), request.name());
+        Contact contact = contacts.findOrCreate(request.email(), request.name(), stated);
         contacts.recordConsent(contact, new ConsentWording(CONSENT_PURPOSE, "support-" + tier.code,
-                "I pledge " + Money.of(tier.amount, tier.currency).display() + " (" + tier.interval.json()
-                        + ") to support Engineering Prompts; the money funds the EPFL AI Center."),
-                "pledge:" + tier.code, client);
+                consentWording(tier, contact.language)), "pledge:" + tier.code, client);
 
         Pledge pledge = new Pledge();
         pledge.publicId = card == null ? UUID.randomUUID() : card.pledgeId();
@@ -162,6 +171,12 @@ public class PledgeService {
             idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, 201, view);
         }
         return view;
+    }
+
+    /** What the supporter agreed to, in the language they read the form in. */
+    private static String consentWording(SupportTier tier, Language language) {
+        return SupportTexts.in(language).consent_record(LocalFormat.money(Money.of(tier.amount, tier.currency), language),
+                SupportTexts.interval(tier.interval, language));
     }
 
     private static SupportTier offeredTier(String code) {

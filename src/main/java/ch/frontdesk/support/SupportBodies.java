@@ -48,11 +48,19 @@ public final class SupportBodies {
             @EmailAddress String email,
             @Size(max = 200) String name,
             @NotNull(message = "must be true") @AssertTrue(message = "must be true") Boolean consent,
-            @Pattern(regexp = "card|invoice", message = "must be card or invoice") String paymentMethod) {
+            @Pattern(regexp = "card|invoice", message = "must be card or invoice") String paymentMethod,
+            @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*",
+                    message = "must be a language code such as en, fr or de") String lang) {
 
         public PledgeRequest {
             email = email == null ? null : email.strip();
             name = name == null ? null : name.strip();
+            lang = lang == null || lang.isBlank() ? null : lang.strip();
+        }
+
+        /** A pledge that states no language of its own. */
+        public PledgeRequest(String tier, String email, String name, Boolean consent, String paymentMethod) {
+            this(tier, email, name, consent, paymentMethod, null);
         }
     }
 

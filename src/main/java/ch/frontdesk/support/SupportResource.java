@@ -2,15 +2,14 @@ package ch.frontdesk.support;
 
 import ch.frontdesk.common.ClientInfo;
 import ch.frontdesk.common.Idempotency;
-import ch.frontdesk.common.LinkState;
+import ch.frontdesk.common.Language;
 import ch.frontdesk.common.Negotiation;
 import ch.frontdesk.common.ProblemException;
-import ch.frontdesk.common.RateLimiter;
 import ch.frontdesk.support.SupportBodies.PledgeRequest;
 import ch.frontdesk.support.SupportBodies.PledgeView;
 import ch.frontdesk.support.SupportBodies.TierView;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import ch.frontdesk.web.Pages;
+import ch.frontdesk.web.PublicPage;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -30,36 +29,25 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Paid support for Engineering Prompts: the tiers, pledges, and the one-click cancel link of supporter emails. */
-@Path("/")
+/** Paid support for Engineering Prompts, as an API: the tiers, pledges, and the one-click cancel of supporter emails. */
+@Path("/api/support")
 @Tag(name = "Paid support", description = "Support tiers and pledges; the money funds the EPFL AI Center")
 public class SupportResource {
 
-    private static final String RATE_LIMIT_KIND = "support.pledge";
-
-    @CheckedTemplate(basePath = "support/page")
-    static class Templates {
-        static native TemplateInstance cancel(String token, LinkState state);
-
-        static native TemplateInstance cancelled();
-
-        static native TemplateInstance thanks();
-    }
-
     private final TierCatalog tiers;
     private final PledgeService pledges;
-    private final RateLimiter rateLimiter;
-    private final SupportConfig config;
+    private final PledgeIntake intake;
+    private final Pages pages;
 
-    SupportResource(TierCatalog tiers, PledgeService pledges, RateLimiter rateLimiter, SupportConfig config) {
+    SupportResource(TierCatalog tiers, PledgeService pledges, PledgeIntake intake, Pages pages) {
         this.tiers = tiers;
         this.pledges = pledges;
-        this.rateLimiter = rateLimiter;
-        this.config = config;
+        this.intake = intake;
+        this.pages = pages;
     }
 
     @GET
-    @Path("/api/support/tiers")
+    @Path("/tiers")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The support tiers on offer.")
     public List<TierView> tiers() {
@@ -67,63 +55,41 @@ public class SupportResource {
     }
 
     @POST
-    @Path("/api/support/pledges")
+    @Path("/pledges")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Pledge support; the payment details follow by email.")
+    @Operation(summary = "Pledge support; the payment details follow by email, in the language the request states.")
     public Response pledge(@NotNull PledgeRequest body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Context HttpServerRequest http) {
-        PledgeView pledge = create(body, idempotencyKey, http);
+            @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        PledgeView pledge = intake.pledge(body, Pages.stated(body.lang(), headers), idempotencyKey, ClientInfo.of(http));
         return Response.created(URI.create("/api/support/pledges/" + pledge.id())).entity(pledge).build();
     }
 
     @POST
-    @Path("/api/support/pledges")
+    @Path("/pledges")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Pledge from a plain HTML form; answers 303 to a thank-you page.")
+    @Operation(summary = "Pledge from a plain HTML form: 303 to Stripe's checkout for a card, else to the thank-you page.")
     public Response pledgeFromForm(@BeanParam PledgeForm form, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Context HttpServerRequest http) {
-        create(form.request(), idempotencyKey, http);
-        return Response.seeOther(URI.create("/support/thanks")).build();
+            @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        PledgeView pledge = intake.pledge(form.request(), Pages.stated(form.lang(), headers), idempotencyKey,
+                ClientInfo.of(http));
+        return SupportPage.next(pledge, Pages.language(form.lang(), headers));
     }
 
-    /** The one-click cancel from a supporter email; browsers get a page back. */
+    /** The one-click cancel from a supporter email; browsers get a page back, in the language of the link. */
     @POST
-    @Path("/api/support/pledges/cancel")
+    @Path("/pledges/cancel")
     @Operation(summary = "Cancel a pledge with the token from a supporter email; effective at the end of the paid period.")
-    public Response cancel(@QueryParam("token") String token, @Context HttpHeaders headers) {
+    public Response cancel(@QueryParam("token") String token, @QueryParam("lang") String lang,
+            @Context HttpHeaders headers) {
         if (token == null || token.isBlank()) {
             throw ProblemException.invalid("token", "must not be blank");
         }
         PledgeView pledge = pledges.cancel(token);
         if (Negotiation.prefersHtml(headers)) {
-            return Response.ok(Templates.cancelled().render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            Language language = Pages.language(lang, headers);
+            return pages.show(SupportPage.Templates.cancelled(), new PublicPage(language, "/support"));
         }
         return Response.ok(pledge, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    @GET
-    @Path("/support/cancel")
-    @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The page a cancel link opens, with the button that cancels (a GET changes nothing).")
-    public Response cancelPage(@QueryParam("token") String token) {
-        LinkState state = pledges.cancelLinkState(token);
-        return Response.status(state == LinkState.UNKNOWN ? 404 : 200)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.cancel(token, state).render()).build();
-    }
-
-    @GET
-    @Path("/support/thanks")
-    @Produces(MediaType.TEXT_HTML)
-    public String thanks() {
-        return Templates.thanks().render();
-    }
-
-    private PledgeView create(PledgeRequest request, String idempotencyKey, HttpServerRequest http) {
-        Idempotency.validateKey(idempotencyKey);
-        ClientInfo client = ClientInfo.of(http);
-        rateLimiter.check(RATE_LIMIT_KIND, client.address(), config.pledgesPerMinute());
-        return pledges.pledge(request, client, idempotencyKey);
     }
 }

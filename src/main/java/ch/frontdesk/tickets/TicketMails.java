@@ -1,26 +1,29 @@
 package ch.frontdesk.tickets;
 
 import ch.frontdesk.common.FrontdeskConfig;
+import ch.frontdesk.common.Language;
+import ch.frontdesk.common.LocalFormat;
 import ch.frontdesk.common.Money;
 import ch.frontdesk.contact.Contact;
 import ch.frontdesk.mail.Attachment;
 import ch.frontdesk.payment.BankDetails;
+import ch.frontdesk.payment.InvoiceDocument;
+import ch.frontdesk.payment.InvoicePdf;
 import ch.frontdesk.mail.MailRenderer;
 import ch.frontdesk.mail.MailText;
 import ch.frontdesk.mail.Outbox;
 import ch.frontdesk.mail.OutgoingMail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,17 +31,19 @@ import java.util.function.UnaryOperator;
 
 /**
  * The emails of ticket sales, all through the outbox. Every email of an order links to it with the order's one
- * token. Dates are in English and in the event's own time zone, never the server's defaults.
+ * token. Each is written in its recipient's language, the one stored on their contact (the last they stated), since
+ * most are sent later by a scheduler or an admin, with no request to ask: its words and subject from the
+ * {@code ticketmail} bundle ({@link TicketMailMessages}), its dates in the event's own time zone and its amounts as
+ * {@link LocalFormat} writes them in that language, never the server's defaults.
  */
 @ApplicationScoped
 class TicketMails {
 
-    // English month and zone names whatever the JVM's default locale: a server in Zurich must not send "Februar".
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
-    /** A ticket line as the emails show it. */
-    record Line(String attendee, String type, String price, String label, String code) {
+    /**
+     * A ticket line as the emails show it; {@code attendee} is null when the typed name was all link, and the
+     * template words the price label ({@code earlyBird}) in the mail's language.
+     */
+    record Line(String attendee, String type, String price, boolean earlyBird, String code) {
     }
 
     @CheckedTemplate(basePath = "tickets/mail")
@@ -73,9 +78,11 @@ class TicketMails {
     private final OrderAccess access;
     private final EntityManager em;
     private final Clock clock;
+    private final InvoicePdf invoices;
 
     TicketMails(Outbox outbox, MailRenderer renderer, FrontdeskConfig frontdesk, TicketsConfig config,
-            OrderAccess access, EntityManager em, Clock clock) {
+            OrderAccess access, EntityManager em, Clock clock, InvoicePdf invoices) {
+        this.invoices = invoices;
         this.outbox = outbox;
         this.em = em;
         this.access = access;
@@ -93,12 +100,14 @@ class TicketMails {
      */
     Optional<Instant> waitlistConfirmation(Event event, TicketType type, Contact person, WaitlistEntry entry,
             Supplier<String> token) {
+        Language language = languageOf(person);
+        TicketMailMessages texts = texts(language);
         long hours = config.waitlistConfirmationValidity().toHours();
         return onRequestersSayso(person, named -> mail("tickets.waitlist-confirmation", person,
-                "Confirm your place on the waiting list for " + event.name,
+                texts.subject_waitlist_confirmation(event.name),
                 Templates.waitlistConfirmation(named.apply(entry.name), event.name, type.name, entry.quantity,
-                        frontdesk.link("/waitlist/confirm?token=" + token.get()),
-                        hours % 24 == 0 ? hours / 24 + " day(s)" : hours + " hour(s)"),
+                        frontdesk.link("/waitlist/confirm?token=" + token.get() + "&lang=" + language.code()),
+                        hours % 24 == 0 ? texts.valid_days(hours / 24) : texts.valid_hours(hours)),
                 List.of()));
     }
 
@@ -110,12 +119,24 @@ class TicketMails {
      */
     Optional<Instant> orderReceived(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets,
             BankDetails bank) {
+        Language language = languageOf(buyer);
         return onRequestersSayso(buyer, named -> mail("tickets.order-received", buyer,
-                "Your order for " + event.name + ": payment details",
+                texts(language).subject_order_received(event.name),
                 Templates.orderReceived(named.apply(order.buyerName), event.name,
-                        lines(order, tickets, null, named), total(order), order.paymentReference,
-                        when(order.expiresAt, event), bank, access.link(order)),
-                List.of()));
+                        lines(order, tickets, null, named, language), total(order, language), order.paymentReference,
+                        when(order.expiresAt, event, language), bank, orderLink(order, language)),
+                List.of(invoice(order, event, buyer, tickets, named, bank, language))));
+    }
+
+    /** The order's invoice as a PDF with a Swiss QR-bill, in the buyer's language, names shown through {@code named}. */
+    private Attachment invoice(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets,
+            UnaryOperator<String> named, BankDetails bank, Language language) {
+        return invoices.attachment(new InvoiceDocument(InvoiceDocument.Kind.ORDER, language, bank, event.name,
+                order.paymentReference, named.apply(order.buyerName), buyer.email,
+                tickets.stream().map(t -> InvoiceDocument.Line.ticket(named.apply(t.attendeeName),
+                        TicketType.<TicketType>findById(t.ticketTypeId).name, Money.of(t.priceAmount, order.currency)))
+                        .toList(),
+                Money.of(order.totalAmount, order.currency), order.expiresAt, ZoneId.of(event.timezone)));
     }
 
     /**
@@ -152,13 +173,18 @@ class TicketMails {
 
     void orderConfirmed(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets,
             Map<Long, TicketType> types) {
-        send("tickets.order-confirmed", buyer, "Your tickets for " + event.name,
-                Templates.orderConfirmed(order.buyerName, event.name, dates(event), event.venue,
-                        lines(order, tickets, types, UnaryOperator.identity()), total(order), access.link(order)),
+        Language language = languageOf(buyer);
+        send("tickets.order-confirmed", buyer, texts(language).subject_order_confirmed(event.name),
+                Templates.orderConfirmed(order.buyerName, event.name, dates(event, language), event.venue,
+                        lines(order, tickets, types, UnaryOperator.identity(), language), total(order, language),
+                        orderLink(order, language)),
                 List.of());
     }
 
-    /** The attendee's own ticket: the code as a QR image shown inline, and the event as an .ics file. */
+    /**
+     * The attendee's own ticket, in the attendee's language (their contact's): the code as a QR image shown inline,
+     * and the event as an .ics file.
+     */
     void ticket(Event event, Contact attendee, Ticket ticket, TicketType type) {
         String qrId = "ticket-" + ticket.id + "@frontdesk";
         List<Attachment> files = List.of(
@@ -166,28 +192,33 @@ class TicketMails {
                 new Attachment(event.slug + ".ics", "text/calendar; charset=UTF-8; method=PUBLISH",
                         TicketArtwork.ics(event, "ticket-" + ticket.id + "-" + event.slug + "@frontdesk",
                                 clock.instant()), null));
-        send("tickets.ticket", attendee, "Your ticket for " + event.name,
-                Templates.ticket(ticket.attendeeName, event.name, dates(event), event.venue, type.name, ticket.code,
-                        qrId),
+        Language language = languageOf(attendee);
+        send("tickets.ticket", attendee, texts(language).subject_ticket(event.name),
+                Templates.ticket(ticket.attendeeName, event.name, dates(event, language), event.venue, type.name,
+                        ticket.code, qrId),
                 files);
     }
 
     void orderCancelled(TicketOrder order, Event event, Contact buyer) {
-        send("tickets.order-cancelled", buyer, "Your order for " + event.name + " is cancelled",
-                Templates.orderCancelled(order.buyerName, event.name, access.link(order)), List.of());
+        Language language = languageOf(buyer);
+        send("tickets.order-cancelled", buyer, texts(language).subject_order_cancelled(event.name),
+                Templates.orderCancelled(order.buyerName, event.name, orderLink(order, language)), List.of());
     }
 
     void orderExpired(TicketOrder order, Event event, Contact buyer) {
-        send("tickets.order-expired", buyer, "Your order for " + event.name + " has expired",
-                Templates.orderExpired(order.buyerName, event.name, access.link(order)), List.of());
+        Language language = languageOf(buyer);
+        send("tickets.order-expired", buyer, texts(language).subject_order_expired(event.name),
+                Templates.orderExpired(order.buyerName, event.name, orderLink(order, language)), List.of());
     }
 
     void waitlistOffer(Event event, TicketType type, Contact person, WaitlistEntry entry, String token) {
+        Language language = languageOf(person);
         String shop = config.shopUrl().orElse(frontdesk.publicUrl());
-        send("tickets.waitlist-offer", person, "Seats are free for " + event.name,
+        send("tickets.waitlist-offer", person, texts(language).subject_waitlist_offer(event.name),
                 Templates.waitlistOffer(entry.name, event.name, type.name, entry.quantity,
-                        when(entry.offerExpiresAt, event), token,
-                        shop + (shop.contains("?") ? "&" : "?") + "event=" + event.slug + "&offer=" + token),
+                        when(entry.offerExpiresAt, event, language), token,
+                        shop + (shop.contains("?") ? "&" : "?") + "event=" + event.slug + "&offer=" + token
+                                + "&lang=" + language.code()),
                 List.of());
     }
 
@@ -195,39 +226,57 @@ class TicketMails {
         outbox.enqueue(mail(kind, to, subject, template, files));
     }
 
+    /** The mail in its recipient's language: the subject is already in it, the body is rendered in it. */
     private OutgoingMail mail(String kind, Contact to, String subject, TemplateInstance template,
             List<Attachment> files) {
-        var body = renderer.render(template);
+        var body = renderer.render(template, languageOf(to));
         return new OutgoingMail(kind, to.id, to.email, subject, body.text(), body.html(), Map.of(), files);
+    }
+
+    /** The language every mail to this person is written in: the last one they stated. */
+    private static Language languageOf(Contact contact) {
+        return contact.language == null ? Language.DEFAULT : contact.language;
+    }
+
+    private static TicketMailMessages texts(Language language) {
+        return MessageBundles.get(TicketMailMessages.class, Localized.Literal.of(language.code()));
+    }
+
+    /** The order page with the order's token, opening in the language of the mail that links to it. */
+    private String orderLink(TicketOrder order, Language language) {
+        return access.link(order) + "&lang=" + language.code();
     }
 
     /** The order's lines, attendee names shown through {@code named} (a name cleaned away leaves a placeholder). */
     private static List<Line> lines(TicketOrder order, List<Ticket> tickets, Map<Long, TicketType> types,
-            UnaryOperator<String> named) {
-        return tickets.stream().map(t -> new Line(Objects.requireNonNullElse(named.apply(t.attendeeName), "Attendee"),
+            UnaryOperator<String> named, Language language) {
+        return tickets.stream().map(t -> new Line(named.apply(t.attendeeName),
                 types == null ? TicketType.<TicketType>findById(t.ticketTypeId).name : types.get(t.ticketTypeId).name,
-                Money.of(t.priceAmount, order.currency).display(), t.priceLabel, t.code)).toList();
+                LocalFormat.money(Money.of(t.priceAmount, order.currency), language),
+                Ticket.EARLY_BIRD.equals(t.priceLabel), t.code)).toList();
     }
 
-    private static String total(TicketOrder order) {
-        return Money.of(order.totalAmount, order.currency).display();
+    private static String total(TicketOrder order, Language language) {
+        return LocalFormat.money(Money.of(order.totalAmount, order.currency), language);
     }
 
-    private static String when(Instant instant, Event event) {
-        return WHEN.format(instant.atZone(ZoneId.of(event.timezone)));
+    /** A moment as the event's attendees read it: in the event's time zone, whatever the server's. */
+    private static String when(Instant instant, Event event, Language language) {
+        return LocalFormat.dateTime(instant, ZoneId.of(event.timezone), language);
     }
 
-    private static String dates(Event event) {
-        return event.startsOn.equals(event.endsOn) ? DAY.format(event.startsOn)
-                : DAY.format(event.startsOn) + " to " + DAY.format(event.endsOn);
+    private static String dates(Event event, Language language) {
+        return LocalFormat.dateRange(event.startsOn, event.endsOn, language);
     }
 
     /** The buyer of an unpaid invoice order is reminded to pay before the hold lapses, with everything to pay. */
     void orderReminder(TicketOrder order, Event event, Contact buyer) {
-        send("tickets.order-reminder", buyer, "Reminder: your seats for " + event.name + " are held until "
-                        + when(order.expiresAt, event),
-                Templates.orderReminder(order.buyerName, event.name, total(order), order.paymentReference,
-                        when(order.expiresAt, event), config.bank().details(), access.link(order)),
-                List.of());
+        Language language = languageOf(buyer);
+        String dueBy = when(order.expiresAt, event, language);
+        send("tickets.order-reminder", buyer, texts(language).subject_order_reminder(event.name, dueBy),
+                Templates.orderReminder(order.buyerName, event.name, total(order, language), order.paymentReference,
+                        dueBy, config.bank().details(), orderLink(order, language)),
+                List.of(invoice(order, event, buyer, OrderViews.tickets(order), UnaryOperator.identity(),
+                        config.bank().details(), language)));
     }
 }

@@ -53,8 +53,8 @@ class BadInputTest extends FrontdeskTest {
             "POST /api/newsletter/subscriptions", "POST /api/newsletter/confirm", "POST /api/newsletter/unsubscribe",
             "POST /api/support/pledges", "POST /api/support/pledges/cancel", "POST /api/events/{slug}/orders",
             "POST /api/events/{slug}/waitlist", "POST /api/orders/{id}/cancel", "POST /api/payments/stripe/webhook",
-            "POST /admin/login", "POST /admin/logout", "POST /api/waitlist/confirm", "POST /events/{slug}/order",
-            "POST /events/{slug}/waitlist");
+            "POST /admin/login", "POST /admin/logout", "POST /api/waitlist/confirm", "POST /", "POST /support",
+            "POST /events/{slug}/order", "POST /events/{slug}/waitlist");
     /** Every row of data and the states a rejected request could have changed. */
     private static final List<String> STATE = List.of(
             "select count(*) from contact", "select count(*) from consent_record",
@@ -235,7 +235,8 @@ class BadInputTest extends FrontdeskTest {
     private static void formRows(List<Row> rows) {
         String subscribe = "email=new%40example.org&name=New&consent=on";
         String pledge = "tier=reader&email=fan%40example.org&name=Fan&consent=on&paymentMethod=invoice";
-        for (String[] form : new String[][] {{"/api/newsletter/subscriptions", subscribe}, {"/api/support/pledges", pledge}}) {
+        for (String[] form : new String[][] {{"/api/newsletter/subscriptions", subscribe}, {"/api/support/pledges", pledge},
+                {"/", subscribe}, {"/support", pledge}}) {
             String path = form[0];
             String valid = form[1];
             for (String[] spoiled : new String[][] {

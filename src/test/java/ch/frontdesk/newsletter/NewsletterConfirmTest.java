@@ -143,7 +143,7 @@ class NewsletterConfirmTest extends FrontdeskTest {
 
         given().redirects().follow(false).contentType(ContentType.URLENC).formParam("token", token)
                 .post("/api/newsletter/confirm")
-                .then().statusCode(303).header("Location", endsWith("/newsletter/confirmed"));
+                .then().statusCode(303).header("Location", endsWith("/newsletter/confirmed?lang=en"));
 
         assertThat(database.single("select status from newsletter_subscription")).isEqualTo("active");
         given().get("/newsletter/confirmed").then().statusCode(200).body(containsString("You are subscribed"));

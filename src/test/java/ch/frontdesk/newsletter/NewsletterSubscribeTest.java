@@ -177,7 +177,7 @@ class NewsletterSubscribeTest extends FrontdeskTest {
                 .formParam("website", "")
                 .post("/api/newsletter/subscriptions")
                 .then().statusCode(303)
-                .header("Location", endsWith("/newsletter/thanks"));
+                .header("Location", endsWith("/newsletter/thanks?lang=en"));
 
         assertThat(deliverTo("form@example.org")).hasSize(1);
         given().get("/newsletter/thanks").then().statusCode(200).contentType(ContentType.HTML)

@@ -74,7 +74,7 @@ class NewsletterUnsubscribeTest extends FrontdeskTest {
         given().get("/newsletter/unsubscribe?token=" + token)
                 .then().statusCode(200)
                 .contentType(ContentType.HTML)
-                .body(containsString("action=\"/api/newsletter/unsubscribe?token=" + token + "\""))
+                .body(containsString("action=\"/api/newsletter/unsubscribe?token=" + token + "&amp;lang=en\""))
                 .body(containsString("<button"));
 
         assertThat(database.single("select status from newsletter_subscription")).isEqualTo("active");

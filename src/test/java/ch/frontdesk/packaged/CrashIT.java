@@ -3,8 +3,6 @@ package ch.frontdesk.packaged;
 import static ch.frontdesk.packaged.MailOutageIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,12 +45,10 @@ class CrashIT {
     void killedMidRushAndMidMailBatchItRestartsWithCountsInAgreementHoldsExpiringOnTimeAndNoMailLost()
             throws Exception {
         ServiceProcess.freshSchema(SCHEMA);
-        GreenMail smtp = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        Inbox smtp = Inbox.start();
         ExecutorService rush = Executors.newFixedThreadPool(6);
         // The instance mails through a proxy that can stall a delivery half-way, so the kill lands mid-send.
-        try (TcpProxy mailRelay = TcpProxy.to("127.0.0.1", smtp.getSmtp().getPort());
+        try (TcpProxy mailRelay = TcpProxy.to("127.0.0.1", smtp.port());
                 ServiceProcess service = Storefront.instance(SCHEMA, mailRelay.port()).named("crash")
                         .with("FRONTDESK_TICKETS_INVOICE_HOLD", HOLD.toSeconds() + "s")
                         .with("FRONTDESK_TICKETS_INVOICE_REMINDER_BEFORE", "1s")
@@ -81,13 +77,13 @@ class CrashIT {
                 });
             }
             await("the rush under way and mails going out", Duration.ofSeconds(30),
-                    () -> accepted(answers).size() >= 12 && Mailbox.received(smtp) >= 3);
+                    () -> accepted(answers).size() >= 12 && smtp.received() >= 3);
             mailRelay.pause();
             awaitStalledDelivery(ledger);
             service.kill();
             Instant killedAt = Instant.now();
             Set<Long> sendingAtKill = ledger.sending();
-            int receivedAtKill = Mailbox.received(smtp);
+            int receivedAtKill = smtp.received();
             running.set(false);
             rush.shutdown();
             assertThat(rush.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -127,7 +123,7 @@ class CrashIT {
 
             await("every mail sent", Duration.ofSeconds(30),
                     () -> ledger.outbox().values().stream().allMatch("sent"::equals));
-            Map<Long, Integer> perRow = Mailbox.receivedPerOutboxRow(smtp);
+            Map<Long, Integer> perRow = smtp.perOutboxRow();
             List<Long> twice = new ArrayList<>();
             perRow.forEach((row, count) -> {
                 if (count > 1) {
@@ -135,7 +131,7 @@ class CrashIT {
                 }
             });
             System.out.printf("CrashIT: %d mails in the outbox, %d received, sent twice: %s (interrupted: %s)%n",
-                    ledger.outbox().size(), Mailbox.received(smtp), twice, sendingAtKill);
+                    ledger.outbox().size(), smtp.received(), twice, sendingAtKill);
             assertThat(sendingAtKill).as("one sender, one message in flight").hasSize(1);
             assertThat(perRow.keySet()).as("no mail lost").containsExactlyInAnyOrderElementsOf(ledger.outbox().keySet());
             assertThat(twice).as("only the interrupted message may arrive twice").isSubsetOf(sendingAtKill);
@@ -143,7 +139,7 @@ class CrashIT {
             assertThat(ledger.deadQueueRows()).isZero();
         } finally {
             rush.shutdownNow();
-            smtp.stop();
+            smtp.close();
         }
     }
 

@@ -3,8 +3,6 @@ package ch.frontdesk.packaged;
 import static ch.frontdesk.packaged.MailOutageIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +37,8 @@ class DatabaseOutageIT {
     @Test
     void aDatabaseRestartDuringLoadIsAnswered503WithRetryAfterAndLeavesNothingHalfWritten() throws Exception {
         ServiceProcess.freshSchema(SCHEMA);
-        int smtpPort = ServiceProcess.freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        Inbox smtp = Inbox.start();
+        int smtpPort = smtp.port();
         ExecutorService load = Executors.newFixedThreadPool(2);
         try (TcpProxy database = TcpProxy.to("127.0.0.1", 5432);
                 ServiceProcess service = Storefront.instance(SCHEMA, smtpPort).named("database-outage")
@@ -131,10 +128,10 @@ class DatabaseOutageIT {
             // Every accepted order's mail and every accepted sign-up's confirmation goes out, once.
             await("the outbox drained", Duration.ofSeconds(120), () -> ledger.unappliedSignups() == 0
                     && ledger.outbox().values().stream().allMatch("sent"::equals));
-            Map<Long, Integer> perRow = Mailbox.receivedPerOutboxRow(smtp);
+            Map<Long, Integer> perRow = smtp.perOutboxRow();
             assertThat(perRow.keySet()).containsExactlyInAnyOrderElementsOf(ledger.outbox().keySet());
             assertThat(perRow.values()).as("no mail sent twice").allMatch(count -> count == 1);
-            Map<String, Integer> perRecipient = Mailbox.receivedPerRecipient(smtp);
+            Map<String, Integer> perRecipient = smtp.perRecipient();
             for (Sample sample : all) {
                 if (sample.answer().status() / 100 == 2) {
                     assertThat(perRecipient.get(sample.email())).as("mails to %s", sample.email()).isEqualTo(1);
@@ -142,7 +139,7 @@ class DatabaseOutageIT {
             }
         } finally {
             load.shutdownNow();
-            smtp.stop();
+            smtp.close();
         }
     }
 

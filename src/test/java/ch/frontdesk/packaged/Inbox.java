@@ -38,17 +38,31 @@ final class Inbox implements AutoCloseable {
         }
     }
 
+    private static final Pattern OUTBOX_ID = Pattern.compile("<outbox-(\\d+)\\.[0-9a-f]+@");
+
     private final GreenMail smtp;
     private final int port;
 
     private Inbox(int port) {
         this.port = port;
         this.smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
     }
 
+    /** A server listening on a free port. */
     static Inbox start() {
+        Inbox inbox = closed();
+        inbox.smtp.start();
+        return inbox;
+    }
+
+    /** A port where nothing listens until {@link #open()}: a mail server that is down. */
+    static Inbox closed() {
         return new Inbox(ServiceProcess.freePort());
+    }
+
+    /** Starts listening: the mail server comes back. */
+    void open() {
+        smtp.start();
     }
 
     int port() {
@@ -79,6 +93,43 @@ final class Inbox implements AutoCloseable {
     /** How many mails each recipient got, of those matching. */
     Map<String, Long> perRecipient(Predicate<Mail> filter) {
         return matching(filter).stream().collect(Collectors.groupingBy(Mail::to, Collectors.counting()));
+    }
+
+    /** How many messages arrived in all. */
+    int received() {
+        return smtp.getReceivedMessages().length;
+    }
+
+    /**
+     * How many messages arrived per outbox row: the outbox gives every message the id
+     * {@code <outbox-{row id}.{hash}@domain>}, the same for each attempt, so this tells "once", "never" and "twice"
+     * apart.
+     */
+    Map<Long, Integer> perOutboxRow() {
+        Map<Long, Integer> counts = new java.util.TreeMap<>();
+        for (Mail mail : all()) {
+            Matcher matcher = OUTBOX_ID.matcher(mail.messageId() == null ? "" : mail.messageId());
+            if (!matcher.find()) {
+                throw new AssertionError("A message without an outbox Message-ID: " + mail.messageId());
+            }
+            counts.merge(Long.parseLong(matcher.group(1)), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** How many messages arrived per recipient address. */
+    Map<String, Integer> perRecipient() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                for (var address : message.getAllRecipients()) {
+                    counts.merge(address.toString(), 1, Integer::sum);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return counts;
     }
 
     Set<String> distinctMessageIds() {

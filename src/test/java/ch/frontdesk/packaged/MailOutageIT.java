@@ -2,8 +2,6 @@ package ch.frontdesk.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -23,8 +21,8 @@ class MailOutageIT {
     @Test
     void mailsQueuedWhileTheSmtpServerIsDownGoOutExactlyOnceWhenItComesBack() {
         ServiceProcess.freshSchema(SCHEMA);
-        int smtpPort = ServiceProcess.freePort(); // nothing listens there until GreenMail starts below
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        Inbox smtp = Inbox.closed(); // nothing listens there until it opens below
+        int smtpPort = smtp.port();
         // Production retries after 10 s, doubling up to 1 h, 8 attempts: about 21 minutes before a mail is set
         // aside. Here the delays are 50 times shorter (200 ms doubling, the outbox looking every second) and a mail
         // gets 12 attempts (about 400 s of budget), so an outage of a few seconds here is one of minutes in
@@ -59,16 +57,16 @@ class MailOutageIT {
             assertThat(attemptsDuringOutage).as("the outage is shorter than the retry budget").isLessThan(MAX_ATTEMPTS);
             double outageSeconds = (System.nanoTime() - outageBegan) / 1e9;
 
-            smtp.start();
+            smtp.open();
             long back = System.nanoTime();
             try {
                 await("every mail delivered once the server is back", Duration.ofSeconds(40),
                         () -> ledger.outbox().values().stream().allMatch("sent"::equals));
                 double drainSeconds = (System.nanoTime() - back) / 1e9;
-                Map<Long, Integer> received = Mailbox.receivedPerOutboxRow(smtp);
+                Map<Long, Integer> received = smtp.perOutboxRow();
                 System.out.printf("MailOutageIT: %d mails queued, SMTP down %.1f s (up to %d attempts each), all"
                         + " delivered %.1f s after it came back; %d messages received for %d outbox rows%n",
-                        queued.size(), outageSeconds, attemptsDuringOutage, drainSeconds, Mailbox.received(smtp),
+                        queued.size(), outageSeconds, attemptsDuringOutage, drainSeconds, smtp.received(),
                         received.size());
                 assertThat(received.keySet()).as("one message per outbox row, none lost")
                         .containsExactlyInAnyOrderElementsOf(queued.keySet());
@@ -76,7 +74,7 @@ class MailOutageIT {
                 assertThat(ledger.deadQueueRows()).as("nothing given up on").isZero();
                 assertThat(ledger.count("select count(*) from outbox_message where status = 'failed'")).isZero();
             } finally {
-                smtp.stop();
+                smtp.close();
             }
         }
     }

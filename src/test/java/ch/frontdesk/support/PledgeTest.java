@@ -193,7 +193,7 @@ class PledgeTest extends FrontdeskTest {
         String token = tokenIn(deliverTo("ada@example.org").get(1).getText(), "/support/cancel");
 
         given().get("/support/cancel?token=" + token).then().statusCode(200).contentType(ContentType.HTML)
-                .body(containsString("action=\"/api/support/pledges/cancel?token=" + token + "\""));
+                .body(containsString("action=\"/api/support/pledges/cancel?token=" + token + "&amp;lang=en\""));
         assertThat(database.count("select count(*) from pledge where cancel_at_period_end")).isZero();
 
         given().post("/api/support/pledges/cancel?token=" + token).then().statusCode(200)

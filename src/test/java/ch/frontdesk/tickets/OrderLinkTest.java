@@ -94,7 +94,7 @@ class OrderLinkTest extends FrontdeskTest {
         }
         assertThat(german).isEqualTo(english);
         // Held 5 days (the invoice hold) from 15 January 2026, 10:00 in Zurich, shown in the event's zone and in English.
-        assertThat(english).contains("20 January 2026, 10:00 CET").contains("9 February 2027 to 11 February 2027");
+        assertThat(english).contains("20 January 2026, 10:00 CET").contains("9–11 February 2027");
     }
 
     /** The text of an order's emails (received, tickets), with the parts that differ per order taken out. */
