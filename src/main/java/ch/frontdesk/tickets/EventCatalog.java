@@ -50,21 +50,48 @@ public class EventCatalog {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public EventDetail event(String slug) {
+        return shop(slug).event();
+    }
+
+    /**
+     * The shop's view of an event: what the API shows (each type at the price an order placed now pays) and the
+     * seats each type has left, by type code, as last committed.
+     */
+    record Shop(EventDetail event, Map<String, Integer> seatsLeft, Map<String, Money> regularPrices) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Shop shop(String slug) {
         Event event = find(slug);
         Instant now = clock.instant();
         boolean open = salesOpen(event, now);
         Map<Long, SeatCounts.Seats> seatsByType = seats.ofEvent(event.id);
+        Map<String, Integer> seatsLeft = new java.util.HashMap<>();
+        Map<String, Money> regularPrices = new java.util.HashMap<>();
         List<TicketTypeView> types = types(event).stream().map(type -> {
             boolean early = type.earlySeatsLeft(now) > 0;
+            int left = Math.max(0, seatsByType.getOrDefault(type.id, SeatCounts.Seats.NONE).available());
+            seatsLeft.put(type.code, left);
+            regularPrices.put(type.code, Money.of(type.priceAmount, event.currency));
             return new TicketTypeView(type.code, type.name, type.description,
                     Money.of(early ? type.earlyAmount : type.priceAmount, event.currency),
                     early ? Ticket.EARLY_BIRD : Ticket.REGULAR,
                     early ? type.earlyEndsAt : null,
-                    open && seatsByType.getOrDefault(type.id, SeatCounts.Seats.NONE).available() > 0,
+                    open && left > 0,
                     type.maxPerOrder);
         }).toList();
-        return new EventDetail(event.slug, event.name, event.startsOn, event.endsOn, event.venue, event.timezone,
-                open, types);
+        return new Shop(new EventDetail(event.slug, event.name, event.startsOn, event.endsOn, event.venue,
+                event.timezone, open, types), Map.copyOf(seatsLeft), Map.copyOf(regularPrices));
+    }
+
+    /** The events whose sales have not closed yet (open now, or opening later), soonest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<EventSummary> onSale() {
+        Instant now = clock.instant();
+        return Event.<Event>listAll(Sort.by("startsOn").and("slug")).stream()
+                .filter(e -> now.isBefore(e.salesCloseAt()))
+                .map(e -> new EventSummary(e.slug, e.name, e.startsOn, e.endsOn, e.venue, e.timezone))
+                .toList();
     }
 
     static boolean salesOpen(Event event, Instant now) {

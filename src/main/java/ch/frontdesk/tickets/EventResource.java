@@ -2,16 +2,17 @@ package ch.frontdesk.tickets;
 
 import ch.frontdesk.common.ClientInfo;
 import ch.frontdesk.common.Idempotency;
-import ch.frontdesk.common.RateLimiter;
 import ch.frontdesk.tickets.TicketBodies.Accepted;
 import ch.frontdesk.tickets.TicketBodies.EventDetail;
 import ch.frontdesk.tickets.TicketBodies.EventSummary;
 import ch.frontdesk.tickets.TicketBodies.JoinWaitlist;
 import ch.frontdesk.tickets.TicketBodies.OrderView;
 import ch.frontdesk.tickets.TicketBodies.PlaceOrder;
+import ch.frontdesk.web.Pages;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -33,21 +35,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Summit tickets", description = "Events, orders and the waiting list")
 public class EventResource {
 
-    private static final String RATE_LIMIT_KIND = "tickets.order";
-
     private final EventCatalog catalog;
-    private final OrderService orders;
-    private final Waitlist waitlist;
-    private final RateLimiter rateLimiter;
-    private final TicketsConfig config;
+    private final BoxOffice boxOffice;
+    private final Pages pages;
 
-    EventResource(EventCatalog catalog, OrderService orders, Waitlist waitlist, RateLimiter rateLimiter,
-            TicketsConfig config) {
+    EventResource(EventCatalog catalog, BoxOffice boxOffice, Pages pages) {
         this.catalog = catalog;
-        this.orders = orders;
-        this.waitlist = waitlist;
-        this.rateLimiter = rateLimiter;
-        this.config = config;
+        this.boxOffice = boxOffice;
+        this.pages = pages;
     }
 
     @GET
@@ -68,11 +63,11 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Order tickets. Seats are held until the order is paid; 409 when not enough are left.")
     public Response order(@PathParam("slug") String slug, @Valid @NotNull PlaceOrder body,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpHeaders headers,
+            @Context HttpServerRequest http) {
         Idempotency.validateKey(idempotencyKey);
-        ClientInfo client = ClientInfo.of(http);
-        rateLimiter.check(RATE_LIMIT_KIND, client.address(), config.ordersPerMinute());
-        OrderView order = orders.place(slug, body, client, idempotencyKey);
+        OrderView order = boxOffice.order(slug, body, ClientInfo.of(http), idempotencyKey,
+                Pages.stated(body.lang(), headers)).view();
         return Response.created(URI.create("/api/orders/" + order.id())).entity(order).build();
     }
 
@@ -81,9 +76,20 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Join the waiting list of a ticket type; an email offer follows when seats free up.")
     public Response joinWaitlist(@PathParam("slug") String slug, @Valid @NotNull JoinWaitlist body,
-            @Context HttpServerRequest http) {
-        rateLimiter.check(RATE_LIMIT_KIND, ClientInfo.of(http).address(), config.ordersPerMinute());
-        waitlist.join(slug, body);
+            @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        boxOffice.joinWaitlist(slug, body, ClientInfo.of(http), Pages.stated(body.lang(), headers));
         return Response.accepted(new Accepted("waiting")).build();
+    }
+
+    @POST
+    @Path("/{slug}/waitlist")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Join a waiting list from a plain HTML form (an embedded one, say); answers 303 to a "
+            + "thank-you page.")
+    public Response joinWaitlistFromForm(@PathParam("slug") String slug, @BeanParam WaitlistForm form,
+            @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        JoinWaitlist request = pages.check(form.request());
+        boxOffice.joinWaitlist(slug, request, ClientInfo.of(http), Pages.stated(request.lang(), headers));
+        return Pages.seeOther(ShopPages.waitlistThanks(slug), Pages.language(request.lang(), headers));
     }
 }

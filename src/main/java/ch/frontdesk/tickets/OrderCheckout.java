@@ -60,11 +60,11 @@ class OrderCheckout {
         this.clock = clock;
     }
 
-    /** What Stripe Checkout needs for a held card order; the success page is the order's own link. */
+    /** What Stripe Checkout needs for a held card order: back to the order page when paid, to the shop if not. */
     CheckoutRequest request(TicketOrder order, ch.frontdesk.tickets.Event event, Contact buyer, int tickets) {
         return new CheckoutRequest("frontdesk-order-" + order.publicId, buyer.id, buyer.email, order.buyerName,
                 event.name + ": " + tickets + " ticket(s)", order.totalAmount, order.currency, null,
-                order.expiresAt, access.link(order), frontdesk.link("/api/events/" + event.slug),
+                order.expiresAt, access.link(order), frontdesk.link("/events/" + event.slug),
                 Map.of("order", order.publicId.toString()));
     }
 

@@ -3,6 +3,7 @@ package ch.frontdesk.tickets;
 import ch.frontdesk.common.AccessTokens;
 import ch.frontdesk.common.ClientInfo;
 import ch.frontdesk.common.Idempotency;
+import ch.frontdesk.common.Language;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.common.TokenPurpose;
 import ch.frontdesk.common.Tokens;
@@ -83,8 +84,15 @@ class OrderReservation {
     record KeyedRequest(String event, PlaceOrder order) {
     }
 
-    /** A held order, and for card payment what the Stripe Checkout needs. */
-    record Reservation(OrderView view, CheckoutRequest checkout) {
+    /**
+     * A held order, and for card payment what the Stripe Checkout needs; the order's access token for the shop page,
+     * which sends the buyer on to the order page (null for an answer repeated for an idempotency key).
+     */
+    record Reservation(OrderView view, CheckoutRequest checkout, String accessToken) {
+    }
+
+    /** The ticket types an order asks for, one per line, and how many of each (in id order, the order of the locks). */
+    record Lines(List<TicketType> lineTypes, SortedMap<TicketType, Integer> counts) {
     }
 
     /**
@@ -98,18 +106,18 @@ class OrderReservation {
 
     @Transactional(Transactional.TxType.MANDATORY)
     Reservation reserve(String slug, PlaceOrder request, ClientInfo client, String idempotencyKey,
-            PaymentMethod method) {
+            PaymentMethod method, Language stated) {
         if (idempotencyKey != null) {
             var earlier = idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, new KeyedRequest(slug, request));
             if (earlier.isPresent()) {
-                return new Reservation(idempotency.read(earlier.get(), OrderView.class), null);
+                return new Reservation(idempotency.read(earlier.get(), OrderView.class), null, null);
             }
         }
         Instant now = clock.instant();
         CheckedRequest checked = check(EventCatalog.find(slug), request, client, now);
         Long offerTypeId = checked.offer() == null ? null : checked.offer().ticketTypeId;
         // The rows only this buyer writes come first; the rows other buyers share (early-bird count, seats) last.
-        People people = recordPeople(checked.event(), request, client);
+        People people = recordPeople(checked.event(), request, client, stated);
         Map<Long, Integer> earlySeats = ledger.takeEarlyBird(checked.counts(), offerTypeId,
                 type -> waitlist.takeUpOffer(checked.offer(), now), now);
         Map<Long, Short> buckets = ledger.pickBuckets(checked.counts(), offerTypeId);
@@ -144,6 +152,17 @@ class OrderReservation {
 
     /** Everything that can be refused before a seat is locked: sales, types, quantities, unpaid seats, offer. */
     private CheckedRequest check(Event event, PlaceOrder request, ClientInfo client, Instant now) {
+        Lines lines = lines(event, request.tickets().stream().map(TicketRequest::type).toList(), now);
+        unpaidSeatCap.admit(request.buyer().email(), client.rateLimitKey(), request.tickets().size());
+        return new CheckedRequest(event, lines.lineTypes(), lines.counts(),
+                offer(request.waitlistOffer(), lines.counts()));
+    }
+
+    /**
+     * The lines of an order, refused when the event is not on sale, a type is not the event's or too many of a type
+     * are asked for. Orders and the shop's summary before ordering ({@link OrderQuote}) judge them alike.
+     */
+    static Lines lines(Event event, List<String> typeCodes, Instant now) {
         if (!EventCatalog.salesOpen(event, now)) {
             throw ProblemException.conflict("sales-closed", "Sales closed", "Tickets for this event are not on sale.");
         }
@@ -151,8 +170,8 @@ class OrderReservation {
         EventCatalog.types(event).forEach(t -> typesByCode.put(t.code, t));
         List<TicketType> lineTypes = new ArrayList<>();
         SortedMap<TicketType, Integer> counts = new TreeMap<>(Comparator.comparing((TicketType t) -> t.id));
-        for (int i = 0; i < request.tickets().size(); i++) {
-            TicketType type = typesByCode.get(request.tickets().get(i).type());
+        for (int i = 0; i < typeCodes.size(); i++) {
+            TicketType type = typesByCode.get(typeCodes.get(i));
             if (type == null) {
                 throw ProblemException.invalid("tickets[" + i + "].type", "is not a ticket type of this event");
             }
@@ -165,8 +184,7 @@ class OrderReservation {
                         "at most " + type.maxPerOrder + " tickets of type " + type.code + " per order");
             }
         });
-        unpaidSeatCap.admit(request.buyer().email(), client.rateLimitKey(), request.tickets().size());
-        return new CheckedRequest(event, lineTypes, counts, offer(request.waitlistOffer(), counts));
+        return new Lines(List.copyOf(lineTypes), counts);
     }
 
     /** The waiting-list offer, read now and locked only after its own ticket type, as everywhere else. */
@@ -183,10 +201,11 @@ class OrderReservation {
         return offer;
     }
 
-    private People recordPeople(Event event, PlaceOrder request, ClientInfo client) {
+    private People recordPeople(Event event, PlaceOrder request, ClientInfo client, Language stated) {
         // The same address typed twice (a buyer who attends, say) is one contact and one round trip.
         Map<String, Contact> byAddress = new HashMap<>();
-        Contact buyer = contacts.findOrCreate(request.buyer().email(), request.buyer().name());
+        // The buyer stated the language; attendees did not, so theirs stays as it was (English when new).
+        Contact buyer = contacts.findOrCreate(request.buyer().email(), request.buyer().name(), stated);
         byAddress.put(ContactService.normalize(request.buyer().email()), buyer);
         contacts.recordConsent(buyer, new ConsentWording(CONSENT_PURPOSE, "tickets-" + event.slug,
                 "I accept the terms of sale of " + event.name + " and that my data is used to run it."),
@@ -198,7 +217,7 @@ class OrderReservation {
         return new People(buyer, attendees);
     }
 
-    private static Map<String, TypePrice> typePrices(Iterable<TicketType> types, Map<Long, Integer> earlySeats) {
+    static Map<String, TypePrice> typePrices(Iterable<TicketType> types, Map<Long, Integer> earlySeats) {
         Map<String, TypePrice> prices = new HashMap<>();
         for (TicketType type : types) {
             long early = type.earlyAmount == null ? type.priceAmount : type.earlyAmount;
@@ -274,12 +293,12 @@ class OrderReservation {
                     null, null, null, view.tickets());
         }
         if (order.paymentMethod == PaymentMethod.CARD) {
-            return new Reservation(view, checkout.request(order, event, buyer, tickets.size()));
+            return new Reservation(view, checkout.request(order, event, buyer, tickets.size()), order.accessToken);
         }
         if (idempotencyKey != null) {
             idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, 201, view);
         }
-        return new Reservation(view, null);
+        return new Reservation(view, null, order.accessToken);
     }
 
     private static Duration longer(Duration a, Duration b) {

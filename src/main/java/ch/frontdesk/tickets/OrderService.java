@@ -9,6 +9,15 @@ import ch.frontdesk.tickets.TicketBodies.PlaceOrder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import ch.frontdesk.common.Language;
+import ch.frontdesk.contact.Contact;
+import ch.frontdesk.tickets.OrderQuote.Quote;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,10 +37,13 @@ public class OrderService {
     private final OrderAccess access;
     private final PaymentGateway gateway;
     private final Vouchers vouchers;
+    private final OrderQuote quotes;
 
     OrderService(OrderReservation reservation, OrderCheckout checkout, OrderFulfilment fulfilment,
-            OrderCancellation cancellation, OrderAccess access, PaymentGateway gateway, Vouchers vouchers) {
+            OrderCancellation cancellation, OrderAccess access, PaymentGateway gateway, Vouchers vouchers,
+            OrderQuote quotes) {
         this.vouchers = vouchers;
+        this.quotes = quotes;
         this.reservation = reservation;
         this.checkout = checkout;
         this.fulfilment = fulfilment;
@@ -45,21 +57,79 @@ public class OrderService {
      * outside any transaction and gets its payment link in a second one. If Stripe fails, the order is undone
      * and its seats are free again.
      */
-    public OrderView place(String slug, PlaceOrder request, ClientInfo client, String idempotencyKey) {
+    public OrderView place(String slug, PlaceOrder request, ClientInfo client, String idempotencyKey,
+            Language stated) {
+        return placeOrder(slug, request, client, idempotencyKey, stated).view();
+    }
+
+    /**
+     * A placed order and its access token, which only the shop page is given, to send the buyer on to the order
+     * page; API clients find the link in the order email. The token is null when the answer is one repeated for an
+     * idempotency key.
+     */
+    record Placed(OrderView view, String accessToken) {
+    }
+
+    /**
+     * As {@link #place}, with the order's access token. {@code stated} is the language the request stated (its
+     * {@code lang}, else {@code Accept-Language}), which becomes the buyer's; null keeps a known buyer's language.
+     */
+    Placed placeOrder(String slug, PlaceOrder request, ClientInfo client, String idempotencyKey, Language stated) {
         PaymentMethod method = PaymentMethod.choose(request.paymentMethod(), gateway);
         Reservation held;
         try {
             held = reserveRetryingDeadlocks(() -> QuarkusTransaction.requiringNew()
-                    .call(() -> reservation.reserve(slug, request, client, idempotencyKey, method)));
+                    .call(() -> reservation.reserve(slug, request, client, idempotencyKey, method, stated)));
         } catch (Vouchers.Refused refused) {
             // Counted once the order is undone, in a transaction of its own: the refusal is all that is kept.
             vouchers.countFailure(client);
             throw refused;
         }
         if (held.checkout() == null) {
-            return held.view();
+            return new Placed(held.view(), held.accessToken());
         }
-        return checkout.start(held.view(), held.checkout(), OrderReservation.IDEMPOTENCY_SCOPE, idempotencyKey);
+        return new Placed(checkout.start(held.view(), held.checkout(), OrderReservation.IDEMPOTENCY_SCOPE,
+                idempotencyKey), held.accessToken());
+    }
+
+    /**
+     * What these tickets (type codes, one per ticket) would cost if ordered now, with the voucher if any; holds and
+     * takes nothing. A wrong voucher is counted against the client as for an order.
+     */
+    Quote quote(String slug, List<String> typeCodes, String voucher, ClientInfo client) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> quotes.quote(slug, typeCodes, voucher, client));
+        } catch (Vouchers.Refused refused) {
+            vouchers.countFailure(client);
+            throw refused;
+        }
+    }
+
+    /** The access token of an order, for the shop page that placed it (and repeats it for an idempotency key). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    String accessToken(UUID id) {
+        return TicketOrder.<TicketOrder>find("publicId", id).firstResultOptional().map(o -> o.accessToken)
+                .orElseThrow(() -> ch.frontdesk.common.ProblemException.notFound("There is no such order."));
+    }
+
+    /** The order behind the link of an order email, with what its page shows besides. Changes nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    OrderPage page(UUID id, String token) {
+        TicketOrder order = access.authorize(id, token, false);
+        Event event = Event.findById(order.eventId);
+        Map<String, String> typeNames = new HashMap<>();
+        EventCatalog.types(event).forEach(type -> typeNames.put(type.code, type.name));
+        Contact buyer = Contact.findById(order.buyerId);
+        return new OrderPage(OrderViews.view(order), event.name, event.startsOn, event.endsOn, event.startsAt(),
+                event.venue, ZoneId.of(event.timezone), Map.copyOf(typeNames), buyer == null ? null : buyer.language,
+                buyer == null ? null : buyer.email, order.buyerName);
+    }
+
+    /** An order as its page shows it: the buyer's view, the event, the names of its ticket types, the buyer. */
+    record OrderPage(OrderView order, String eventName, LocalDate startsOn, LocalDate endsOn, Instant startsAt,
+            String venue,
+            ZoneId zone, Map<String, String> typeNames, Language buyerLanguage, String buyerEmail,
+            String buyerName) {
     }
 
     /**

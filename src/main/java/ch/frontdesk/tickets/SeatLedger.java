@@ -436,6 +436,11 @@ class SeatLedger {
 
     private ProblemException soldOut(TicketType type, int free) {
         metrics.counter("frontdesk.tickets.sold_out").increment();
+        return notEnoughSeats(type, free);
+    }
+
+    /** The answer when {@code type} has only {@code free} seats left, fewer than asked for. */
+    static ProblemException notEnoughSeats(TicketType type, int free) {
         int available = Math.max(0, free);
         return new ProblemException(409, "sold-out", "Sold out",
                 "Not enough seats left for " + type.name + ": " + available + " available.",

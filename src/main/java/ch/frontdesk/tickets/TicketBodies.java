@@ -29,6 +29,11 @@ public final class TicketBodies {
     }
 
     static final String CODE = "[a-z0-9][a-z0-9-]{0,39}";
+    /**
+     * A {@code lang} is a language tag ({@code fr}, {@code fr-CH}); one Frontdesk does not speak is ignored and
+     * {@code Accept-Language} decides, as when there is none.
+     */
+    static final int LANG_MAX = 35;
 
     // --- public ---
 
@@ -66,7 +71,8 @@ public final class TicketBodies {
             @Size(max = 64) String voucher,
             @Pattern(regexp = "invoice|card", message = "must be invoice or card") String paymentMethod,
             @NotNull(message = "must be true") @AssertTrue(message = "must be true") Boolean consent,
-            @Size(max = 64) String waitlistOffer) {
+            @Size(max = 64) String waitlistOffer,
+            @Size(max = LANG_MAX) String lang) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -89,7 +95,8 @@ public final class TicketBodies {
             @EmailAddress String email,
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 40) String type,
-            @Min(1) @Max(20) Integer quantity) {
+            @Min(1) @Max(20) Integer quantity,
+            @Size(max = LANG_MAX) String lang) {
 
         public JoinWaitlist {
             email = email == null ? null : email.strip();

@@ -55,6 +55,14 @@ public interface TicketsConfig {
     @WithDefault("30s")
     String jobsEvery();
 
+    /**
+     * The shop shows "few seats left" on a ticket type with this many seats left or fewer (and more than none); 0
+     * never shows it.
+     */
+    @WithDefault("20")
+    @Min(0)
+    int fewSeatsLeft();
+
     /** Where the ticket shop lives (the web form); waiting-list offers link there. Defaults to the public URL. */
     Optional<String> shopUrl();
 

@@ -176,6 +176,18 @@ public class Vouchers {
         }
     }
 
+    /**
+     * For a summary before ordering: refused as {@link #takeUses} would refuse it, when the voucher has not that many
+     * uses left; takes none.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void requireUses(Voucher voucher, int uses) {
+        if (voucher.used + uses > voucher.maxUses) {
+            throw new Refused(ProblemException.conflict("voucher-used-up", "Voucher used up",
+                    "This voucher has not enough uses left for these tickets."));
+        }
+    }
+
     /** An order that used the voucher was cancelled or expired: its uses are free again. */
     @Transactional(Transactional.TxType.MANDATORY)
     void giveBackUses(long voucherId, int uses) {

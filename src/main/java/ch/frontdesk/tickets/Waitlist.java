@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import ch.frontdesk.common.Language;
 
 /**
  * The waiting list of each ticket type, first come first served among those who confirmed their address by email
@@ -61,10 +63,11 @@ public class Waitlist {
     /**
      * Puts a person in line for a ticket type, from now, and emails them a link to confirm the address: until it is
      * confirmed the entry is skipped. Joining twice keeps the first place; it mails the link again only if none went
-     * out in the last {@link #CONFIRMATION_RESEND_AFTER}. The answer is the same either way.
+     * out in the last {@link #CONFIRMATION_RESEND_AFTER}. The answer is the same either way. {@code stated} is the
+     * language the request stated, which becomes the person's; null keeps a known person's language.
      */
     @Transactional
-    public void join(String slug, JoinWaitlist request) {
+    public void join(String slug, JoinWaitlist request, Language stated) {
         Event event = EventCatalog.find(slug);
         TicketType type = TicketType.<TicketType>find("eventId = ?1 and code = ?2", event.id, request.type())
                 .firstResultOptional()
@@ -73,7 +76,7 @@ public class Waitlist {
         if (quantity > type.maxPerOrder) {
             throw ProblemException.invalid("quantity", "must be at most " + type.maxPerOrder);
         }
-        Contact contact = contacts.lockOrCreate(request.email(), request.name());
+        Contact contact = contacts.lockOrCreate(request.email(), request.name(), stated);
         Instant now = clock.instant();
         WaitlistEntry current = WaitlistEntry.<WaitlistEntry>find(
                 "ticketTypeId = ?1 and contactId = ?2 and status in ?3",
@@ -147,6 +150,15 @@ public class Waitlist {
             }
             return token.isExpired(clock.instant()) ? LinkState.EXPIRED : LinkState.USABLE;
         }).orElse(LinkState.UNKNOWN);
+    }
+
+    /** The language of the person a confirmation link was mailed to, for its page. Changes nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Language> confirmationLanguage(String rawToken) {
+        return tokens.find(TokenPurpose.WAITLIST_CONFIRM, rawToken)
+                .map(token -> WaitlistEntry.<WaitlistEntry>findById(token.subjectId))
+                .map(entry -> Contact.<Contact>findById(entry.contactId))
+                .map(contact -> contact.language);
     }
 
     /**

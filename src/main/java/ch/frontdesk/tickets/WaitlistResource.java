@@ -16,7 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import ch.frontdesk.common.Language;
+import ch.frontdesk.web.Pages;
+import ch.frontdesk.web.PublicPage;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -45,9 +49,11 @@ public class WaitlistResource {
     }
 
     private final Waitlist waitlist;
+    private final Pages pages;
 
-    WaitlistResource(Waitlist waitlist) {
+    WaitlistResource(Waitlist waitlist, Pages pages) {
         this.waitlist = waitlist;
+        this.pages = pages;
     }
 
     @POST
@@ -65,34 +71,40 @@ public class WaitlistResource {
     @Path("/api/waitlist/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Confirm from the button on the confirmation page; answers 303 to a thank-you page.")
-    public Response confirmFromForm(@RestForm String token) {
+    public Response confirmFromForm(@RestForm String token, @RestForm String lang, @Context HttpHeaders headers) {
         if (token == null || token.isBlank()) {
             throw ProblemException.invalid("token", "must not be blank");
         }
         waitlist.confirm(token);
-        return Response.seeOther(URI.create("/waitlist/confirmed")).build();
+        return Pages.seeOther("/waitlist/confirmed", Pages.language(lang, headers));
     }
 
     @GET
     @Path("/waitlist/confirm")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The page a waiting-list confirmation email links to, with the button that confirms.")
-    public Response confirmPage(@QueryParam("token") String token) {
+    public Response confirmPage(@QueryParam("token") String token, @QueryParam("lang") String lang,
+            @Context HttpHeaders headers) {
         LinkState state = waitlist.confirmationLinkState(token);
         int status = switch (state) {
             case USABLE, DONE -> 200;
             case EXPIRED -> 410;
             case UNKNOWN -> 404;
         };
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.waitlistConfirm(token, state).render()).build();
+        // In ?lang=, else the language of the person the link was mailed to, else the browser's.
+        Language language = Language.of(lang).or(() -> waitlist.confirmationLanguage(token))
+                .orElseGet(() -> Pages.language(null, headers));
+        return pages.show(status, Templates.waitlistConfirm(token, state),
+                new PublicPage(language, "/waitlist/confirm?token="
+                        + java.net.URLEncoder.encode(token == null ? "" : token, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @GET
     @Path("/waitlist/confirmed")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Shown after confirming a place on a waiting list with the button.")
-    public String confirmed() {
-        return Templates.waitlistConfirmed().render();
+    public Response confirmed(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        return pages.show(Templates.waitlistConfirmed(), new PublicPage(Pages.language(lang, headers),
+                "/waitlist/confirmed"));
     }
 }

@@ -53,7 +53,8 @@ class BadInputTest extends FrontdeskTest {
             "POST /api/newsletter/subscriptions", "POST /api/newsletter/confirm", "POST /api/newsletter/unsubscribe",
             "POST /api/support/pledges", "POST /api/support/pledges/cancel", "POST /api/events/{slug}/orders",
             "POST /api/events/{slug}/waitlist", "POST /api/orders/{id}/cancel", "POST /api/payments/stripe/webhook",
-            "POST /admin/login", "POST /admin/logout", "POST /api/waitlist/confirm", "POST /", "POST /support");
+            "POST /admin/login", "POST /admin/logout", "POST /api/waitlist/confirm", "POST /", "POST /support",
+            "POST /events/{slug}/order", "POST /events/{slug}/waitlist");
     /** Every row of data and the states a rejected request could have changed. */
     private static final List<String> STATE = List.of(
             "select count(*) from contact", "select count(*) from consent_record",
@@ -263,6 +264,29 @@ class BadInputTest extends FrontdeskTest {
         rows.add(new Row("/api/waitlist/confirm (form): an unknown token", test -> client()
                 .contentType("application/x-www-form-urlencoded").body("token=nothing-like-it")
                 .post("/api/waitlist/confirm")));
+        rows.add(new Row("the shop's order form: a quantity that is no number", test -> client()
+                .contentType("application/x-www-form-urlencoded").body("quantity.pass=two&action=review")
+                .post("/events/" + EVENT + "/order")));
+        rows.add(new Row("the shop's order form: an attendee without a name", test -> client()
+                .contentType("application/x-www-form-urlencoded")
+                .body("quantity.pass=1&tickets%5B0%5D.type=pass&email=new%40example.org&name=New&consent=on"
+                        + "&action=order")
+                .post("/events/" + EVENT + "/order")));
+        rows.add(new Row("the shop's order form: a NUL in the buyer's name", test -> client()
+                .contentType("application/x-www-form-urlencoded")
+                .body("quantity.pass=1&tickets%5B0%5D.type=pass&tickets%5B0%5D.attendee.name=A&email=new%40example.org"
+                        + "&name=N%00&consent=on&action=order")
+                .post("/events/" + EVENT + "/order")));
+        rows.add(new Row("the shop's order form: an unknown event", test -> client()
+                .contentType("application/x-www-form-urlencoded").body("quantity.pass=1&action=review")
+                .post("/events/no-such-event/order")));
+        rows.add(new Row("the shop's waiting-list form: no address", test -> client()
+                .contentType("application/x-www-form-urlencoded").body("type=pass&name=W&quantity=1")
+                .post("/events/" + EVENT + "/waitlist")));
+        rows.add(new Row("an embedded waiting-list form: a quantity that is no number", test -> client()
+                .contentType("application/x-www-form-urlencoded")
+                .body("type=pass&email=w%40example.org&name=W&quantity=many")
+                .post("/api/events/" + EVENT + "/waitlist")));
         rows.add(new Row("/admin/login (form): a NUL in the username", test -> client().redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").body("username=ad%00min&password=x")
                 .post("/admin/login")));

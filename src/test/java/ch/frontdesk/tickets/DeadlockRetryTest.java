@@ -19,7 +19,7 @@ class DeadlockRetryTest {
     @Test
     void aDeadlockVictimIsTriedAgainAndSucceeds() {
         AtomicInteger tries = new AtomicInteger();
-        Reservation placed = new Reservation(null, null);
+        Reservation placed = new Reservation(null, null, null);
 
         Reservation result = OrderService.reserveRetryingDeadlocks(() -> {
             if (tries.incrementAndGet() == 1) {

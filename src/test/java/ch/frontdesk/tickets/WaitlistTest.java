@@ -247,7 +247,7 @@ class WaitlistTest extends FrontdeskTest {
 
         given().redirects().follow(false).contentType(ContentType.URLENC).formParam("token", token)
                 .post("/api/waitlist/confirm").then().statusCode(303)
-                .header("Location", endsWith("/waitlist/confirmed"));
+                .header("Location", endsWith("/waitlist/confirmed?lang=en"));
         assertThat(database.single("select confirmed_at from waitlist_entry")).isNotNull();
         given().get("/waitlist/confirm?token=" + token).then().statusCode(200)
                 .body(containsString("Your place is confirmed"));
