@@ -40,7 +40,7 @@ public class ContactService {
     /** As {@link #lockOrCreate(String, String)}, and the contact's language becomes {@code stated} unless null. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Contact lockOrCreate(String email, String name, Language stated) {
-        Contact contact = findOrCreate(email, name, LockModeType.PESSIMISTIC_WRITE);
+        Contact contact = findOrCreate(email, name, LockModeType.PESSIMISTIC_WRITE, orDefault(stated));
         adoptLanguage(contact, stated);
         return contact;
     }
@@ -61,42 +61,53 @@ public class ContactService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Contact findOrCreate(String email, String name, Language stated) {
-        Contact contact = findOrCreateUnlocked(email, name);
+        Contact contact = findOrCreateUnlocked(email, name, orDefault(stated));
         adoptLanguage(contact, stated);
         return contact;
     }
 
-    private Contact findOrCreateUnlocked(String email, String name) {
+    /**
+     * A contact someone else named (an attendee typed in by the buyer): created, if new, in {@code guessed}, the
+     * language of the person who named them, the best guess there is; a known contact keeps their own.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contact findOrCreateNamedBy(String email, String name, Language guessed) {
+        return findOrCreateUnlocked(email, name, orDefault(guessed));
+    }
+
+    private Contact findOrCreateUnlocked(String email, String name, Language newContactLanguage) {
         String address = normalize(email);
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Contact> found = em.createNativeQuery("""
                 with created as (
-                    insert into contact (email, name, created_at, updated_at) values (?1, ?2, ?3, ?3)
+                    insert into contact (email, name, language, created_at, updated_at) values (?1, ?2, ?4, ?3, ?3)
                     on conflict (email_key) do nothing returning *)
                 select * from created
                 union all
                 select * from contact where email_key = lower(?1)
                 limit 1""", Contact.class)
                 .setParameter(1, address).setParameter(2, blankToNull(name)).setParameter(3, now)
+                .setParameter(4, newContactLanguage.code())
                 .getResultList();
         if (found.isEmpty()) {
             // The address was inserted by a transaction that committed after this statement began: the insert
             // waited for it, the lookup (of the statement's snapshot) could not see it. A second look does.
-            return findOrCreate(email, name, LockModeType.NONE);
+            return findOrCreate(email, name, LockModeType.NONE, newContactLanguage);
         }
         Contact contact = found.get(0);
         fillName(contact, name, now);
         return contact;
     }
 
-    private Contact findOrCreate(String email, String name, LockModeType lock) {
+    private Contact findOrCreate(String email, String name, LockModeType lock, Language newContactLanguage) {
         String address = normalize(email);
         Instant now = clock.instant();
         em.createNativeQuery("""
-                insert into contact (email, name, created_at, updated_at) values (?1, ?2, ?3, ?3)
+                insert into contact (email, name, language, created_at, updated_at) values (?1, ?2, ?4, ?3, ?3)
                 on conflict (email_key) do nothing""")
                 .setParameter(1, address).setParameter(2, blankToNull(name)).setParameter(3, now)
+                .setParameter(4, newContactLanguage.code())
                 .executeUpdate();
         // lower() in the database, the very function that computes email_key: Java's lower-casing differs for
         // some letters (a final sigma, for one).
@@ -105,6 +116,10 @@ public class ContactService {
                 .firstResult();
         fillName(contact, name, now);
         return contact;
+    }
+
+    private static Language orDefault(Language language) {
+        return language == null ? Language.DEFAULT : language;
     }
 
     /** The last language a person stated is the one they are written to in. */

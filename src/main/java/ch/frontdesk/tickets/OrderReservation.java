@@ -19,6 +19,8 @@ import ch.frontdesk.tickets.TicketBodies.OrderView;
 import ch.frontdesk.tickets.TicketBodies.PlaceOrder;
 import ch.frontdesk.tickets.TicketBodies.TicketRequest;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -204,15 +206,17 @@ class OrderReservation {
     private People recordPeople(Event event, PlaceOrder request, ClientInfo client, Language stated) {
         // The same address typed twice (a buyer who attends, say) is one contact and one round trip.
         Map<String, Contact> byAddress = new HashMap<>();
-        // The buyer stated the language; attendees did not, so theirs stays as it was (English when new).
+        // The buyer stated the language; attendees did not: a known one keeps theirs, a new one gets the buyer's.
         Contact buyer = contacts.findOrCreate(request.buyer().email(), request.buyer().name(), stated);
         byAddress.put(ContactService.normalize(request.buyer().email()), buyer);
-        contacts.recordConsent(buyer, new ConsentWording(CONSENT_PURPOSE, "tickets-" + event.slug,
-                "I accept the terms of sale of " + event.name + " and that my data is used to run it."),
+        // The wording the shop shows beside its consent box, in the language the buyer reads.
+        String terms = MessageBundles.get(ShopMessages.class, Localized.Literal.of(buyer.language.code()))
+                .consent(event.name);
+        contacts.recordConsent(buyer, new ConsentWording(CONSENT_PURPOSE, "tickets-" + event.slug, terms),
                 "order:" + event.slug, client);
         List<Contact> attendees = request.tickets().stream()
                 .map(t -> byAddress.computeIfAbsent(ContactService.normalize(t.attendee().email()),
-                        address -> contacts.findOrCreate(address, t.attendee().name())))
+                        address -> contacts.findOrCreateNamedBy(address, t.attendee().name(), buyer.language)))
                 .toList();
         return new People(buyer, attendees);
     }
