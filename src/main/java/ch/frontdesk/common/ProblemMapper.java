@@ -135,12 +135,16 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
         Response original = e.getResponse();
         int status = original.getStatus();
+        // A person who followed a broken link gets a page in the site's layout, not a JSON document.
+        if (status == 404 && ErrorPages.isBrowserPage(headers, uri)) {
+            return errorPages.notFound(headers);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
             return serverError();

@@ -50,6 +50,21 @@ public class ErrorPages {
         return answer.build();
     }
 
+    /** A page for a browser that asked for an address where there is none, with the way to the home page. */
+    public Response notFound(HttpHeaders headers) {
+        var language = Pages.language(null, headers);
+        PublicPage page = new PublicPage(language, "/");
+        FormErrors errors = FormErrors.of(ProblemException.notFound("Nothing here."), language, FormTexts.NONE);
+        return pages.show(404, Templates.error(errors, page.link("/")), page);
+    }
+
+    /** Whether a person's browser (not a script) navigated here: it asks for HTML first. */
+    public static boolean isBrowserPage(HttpHeaders headers, jakarta.ws.rs.core.UriInfo uri) {
+        String path = "/" + uri.getPath().replaceFirst("^/+", "");
+        return headers != null && Negotiation.prefersHtml(headers) && !path.startsWith("/api/")
+                && !path.equals("/admin") && !path.startsWith("/admin/");
+    }
+
     /** The page the form was on, when it is a web page: the way back to fix the fields. */
     private static String back(HttpHeaders headers) {
         String referer = headers.getHeaderString("Referer");

@@ -55,4 +55,19 @@ class RefusedFormPageTest extends FrontdeskTest {
                 .contentType("application/problem+json")
                 .body(containsString("\"field\":\"email\""));
     }
+
+    @Test
+    void aBrokenLinkOpensANotFoundPageInTheReadersLanguage() {
+        given().accept("text/html,*/*;q=0.8").header("Accept-Language", "de-CH")
+                .get("/no-such-page")
+                .then().statusCode(404)
+                .contentType(startsWith("text/html"))
+                .body(containsString("<html lang=\"de\""), containsString("Hier gibt es nichts."),
+                        containsString("href=\"/?lang=de\""));
+        // The API and scripts keep their problem documents.
+        given().accept("text/html").get("/api/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().accept(ContentType.JSON).get("/no-such-page")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
 }
