@@ -93,12 +93,13 @@ public class OrderService {
     }
 
     /**
-     * What these tickets (type codes, one per ticket) would cost if ordered now, with the voucher if any; holds and
-     * takes nothing. A wrong voucher is counted against the client as for an order.
+     * What these tickets (type codes, one per ticket) would cost if ordered now, with the voucher and the waiting-list
+     * offer if any; holds and takes nothing. A wrong voucher is counted against the client as for an order.
      */
-    Quote quote(String slug, List<String> typeCodes, String voucher, ClientInfo client) {
+    Quote quote(String slug, List<String> typeCodes, String voucher, String waitlistOffer, ClientInfo client) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> quotes.quote(slug, typeCodes, voucher, client));
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> quotes.quote(slug, typeCodes, voucher, waitlistOffer, client));
         } catch (Vouchers.Refused refused) {
             vouchers.countFailure(client);
             throw refused;

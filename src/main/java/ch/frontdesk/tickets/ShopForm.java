@@ -9,6 +9,7 @@ import ch.frontdesk.tickets.TicketBodies.TicketTypeView;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,17 +19,20 @@ import java.util.Map;
 /**
  * The shop's order form as a browser posts it: a quantity per ticket type ({@code quantity.<code>}), then, once the
  * tickets are chosen, one attendee per ticket under the API's own field names ({@code tickets[0].attendee.name}),
- * the buyer, the voucher, the payment method and the consent. It is not checked here: it becomes the
+ * the buyer, the voucher, the payment method and the consent; and the waiting-list offer ({@code waitlistOffer}) the
+ * buyer came with from the offer email, if any. It is not checked here: it becomes the
  * {@link PlaceOrder} the API takes, which is checked as the API checks it.
  */
 record ShopForm(String action, Map<String, String> quantities, List<AttendeeInput> attendees, String email,
-        String name, String voucher, String paymentMethod, String consent, String lang, String idempotencyKey) {
+        String name, String voucher, String paymentMethod, String consent, String lang, String idempotencyKey,
+        String waitlistOffer) {
 
     /** The most attendee lines read from a form: as many as an order may have. */
     static final int MAX_LINES = 100;
     static final String QUANTITY = "quantity.";
 
-    static final ShopForm EMPTY = new ShopForm(null, Map.of(), List.of(), "", "", "", "invoice", null, null, null);
+    static final ShopForm EMPTY = new ShopForm(null, Map.of(), List.of(), "", "", "", "invoice", null, null, null,
+            null);
 
     /** One attendee as typed, with the ticket type its fieldset was for. */
     record AttendeeInput(String type, String name, String email) {
@@ -53,11 +57,29 @@ record ShopForm(String action, Map<String, String> quantities, List<AttendeeInpu
         }
         return new ShopForm(first(fields, "action"), quantities, List.copyOf(attendees), first(fields, "email"),
                 first(fields, "name"), first(fields, "voucher"), first(fields, "paymentMethod"),
-                first(fields, "consent"), first(fields, "lang"), first(fields, "idempotencyKey"));
+                first(fields, "consent"), first(fields, "lang"), first(fields, "idempotencyKey"),
+                blank(first(fields, "waitlistOffer")) ? null : first(fields, "waitlistOffer").strip());
     }
 
     private static String first(MultivaluedMap<String, String> fields, String key) {
         return fields.getFirst(key);
+    }
+
+    /** The same form with the waiting-list offer it comes with (from the offer link). */
+    ShopForm withOffer(String token) {
+        return new ShopForm(action, quantities, attendees, email, name, voucher, paymentMethod, consent, lang,
+                idempotencyKey, token);
+    }
+
+    /**
+     * The same form with {@code quantity} tickets of type {@code code}: the seats a waiting-list offer holds are
+     * ordered as offered, whatever the (read-only) field was sent with.
+     */
+    ShopForm withQuantity(String code, int quantity) {
+        Map<String, String> fixed = new LinkedHashMap<>(quantities);
+        fixed.put(code, Integer.toString(quantity));
+        return new ShopForm(action, Collections.unmodifiableMap(fixed), attendees, email, name, voucher, paymentMethod, consent, lang,
+                idempotencyKey, waitlistOffer);
     }
 
     boolean wantsOrder() {
@@ -119,7 +141,7 @@ record ShopForm(String action, Map<String, String> quantities, List<AttendeeInpu
                 .map(a -> new TicketRequest(a.type(), new Person(blank(a.email()) ? email : a.email(), a.name())))
                 .toList();
         return new PlaceOrder(new Person(email, name), tickets, blank(voucher) ? null : voucher.strip(),
-                blank(paymentMethod) ? null : paymentMethod, FormFields.checked(consent), null, lang);
+                blank(paymentMethod) ? null : paymentMethod, FormFields.checked(consent), waitlistOffer, lang);
     }
 
     /** The attendees whose email was left empty: an error about the buyer's email is not repeated for them. */

@@ -40,6 +40,7 @@ final class ShopFormTexts implements FormTexts {
             case "voucher" -> Optional.of(words.error_voucher());
             case "paymentMethod" -> Optional.of(words.error_payment());
             case "quantity" -> Optional.of(words.error_waitlist_quantity());
+            case "waitlistOffer" -> Optional.of(words.offer_lapsed());
             default -> Optional.empty();
         };
     }

@@ -286,4 +286,13 @@ public interface ShopMessages {
 
     @Message
     String wl_confirmed_text();
+
+    @Message
+    String offer_held(int quantity, String type, String until);
+
+    @Message
+    String offer_badge();
+
+    @Message
+    String offer_lapsed();
 }

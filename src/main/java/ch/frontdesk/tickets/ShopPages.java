@@ -9,12 +9,14 @@ import ch.frontdesk.common.Negotiation;
 import ch.frontdesk.common.ProblemException;
 import ch.frontdesk.payment.PaymentGateway;
 import ch.frontdesk.tickets.EventCatalog.Shop;
+import ch.frontdesk.tickets.OrderQuote.HeldOffer;
 import ch.frontdesk.tickets.OrderQuote.Quote;
 import ch.frontdesk.tickets.OrderService.OrderPage;
 import ch.frontdesk.tickets.OrderService.Placed;
 import ch.frontdesk.tickets.ShopForm.AttendeeInput;
 import ch.frontdesk.tickets.ShopViews.AttendeeView;
 import ch.frontdesk.tickets.ShopViews.EventCard;
+import ch.frontdesk.tickets.ShopViews.OfferView;
 import ch.frontdesk.tickets.ShopViews.OrderFormView;
 import ch.frontdesk.tickets.ShopViews.ShopView;
 import ch.frontdesk.tickets.ShopViews.SummaryLine;
@@ -63,6 +65,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * page. The order form works without JavaScript in two steps: "Continue" shows one attendee fieldset per chosen
  * ticket and the total an order placed now would pay; "Place order" places it through {@link BoxOffice}, as the API
  * does. A refused form is shown again with the API's status, its values kept and each error next to its field.
+ * The link of a waiting-list offer opens the shop with {@code ?offer=}: the form then orders the offered seats, and
+ * carries the offer to the order as the API's {@code waitlistOffer}.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -74,7 +78,7 @@ public class ShopPages {
         static native TemplateInstance events(List<EventCard> events);
 
         static native TemplateInstance shop(ShopView shop, OrderFormView form, FormErrors errors, SummaryView summary,
-                WaitlistPost waitlist);
+                WaitlistPost waitlist, OfferView offer);
 
         static native TemplateInstance waitlistThanks(String eventName, String shopPath);
 
@@ -86,17 +90,19 @@ public class ShopPages {
     private final EventCatalog catalog;
     private final BoxOffice boxOffice;
     private final OrderService orders;
+    private final OrderQuote quotes;
     private final Pages pages;
     private final PaymentGateway gateway;
     private final TicketsConfig config;
     private final Clock clock;
 
-    ShopPages(EventCatalog catalog, BoxOffice boxOffice, OrderService orders, Pages pages, PaymentGateway gateway,
-            TicketsConfig config, Clock clock) {
+    ShopPages(EventCatalog catalog, BoxOffice boxOffice, OrderService orders, OrderQuote quotes, Pages pages,
+            PaymentGateway gateway, TicketsConfig config, Clock clock) {
         this.clock = clock;
         this.catalog = catalog;
         this.boxOffice = boxOffice;
         this.orders = orders;
+        this.quotes = quotes;
         this.pages = pages;
         this.gateway = gateway;
         this.config = config;
@@ -121,14 +127,17 @@ public class ShopPages {
     @GET
     @Path("/events/{slug}")
     @Operation(summary = "The ticket shop of an event: prices as an order placed now pays them, the order form, "
-            + "and the waiting list of sold-out tickets.")
+            + "and the waiting list of sold-out tickets. With ?offer= (the link of a waiting-list offer), the form "
+            + "orders the seats the offer holds, or the page says the offer is no longer valid.")
     public Response shop(@PathParam("slug") String slug, @QueryParam("lang") String lang,
-            @Context HttpHeaders headers) {
+            @QueryParam("offer") String offerToken, @Context HttpHeaders headers) {
         Language language = Pages.language(lang, headers);
         try {
             Shop shop = catalog.shop(slug);
-            return showShop(200, shop, language, ShopForm.EMPTY, List.of(), FormErrors.none(), null,
-                    WaitlistPost.NONE, false, Map.of());
+            OfferState offer = offer(slug, offerToken);
+            ShopForm form = offer.held() == null ? ShopForm.EMPTY : offered(ShopForm.EMPTY, offer.held());
+            return showShop(200, shop, language, form, List.of(), FormErrors.none(), null, WaitlistPost.NONE, false,
+                    Map.of(), offer);
         } catch (ProblemException problem) {
             return problemPage(problem, language, "/events/" + slug, headers);
         }
@@ -141,58 +150,62 @@ public class ShopPages {
             + "places the order (303 to the order page, or to the card checkout).")
     public Response order(@PathParam("slug") String slug, MultivaluedMap<String, String> fields,
             @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        ShopForm form = ShopForm.read(fields);
-        Language language = Pages.language(form.lang(), headers);
+        ShopForm posted = ShopForm.read(fields);
+        Language language = Pages.language(posted.lang(), headers);
         Shop shop;
         try {
             shop = catalog.shop(slug);
         } catch (ProblemException problem) {
             return problemPage(problem, language, "/events/" + slug, headers);
         }
+        OfferState offer = offer(slug, posted.waitlistOffer());
+        // An offer no longer current still goes to the summary and the order, which refuse it as the API does.
+        ShopForm form = offer.held() == null ? posted : offered(posted, offer.held());
         ClientInfo client = ClientInfo.of(http);
         ShopForm.Lines lines = form.lines(shop.event().ticketTypes());
         if (!lines.errors().isEmpty()) {
             ProblemException problem = ProblemException.invalid(lines.errors());
             scriptsGetTheProblem(problem, headers);
             return showShop(400, shop, language, form, List.of(), errors(problem, language, shop), null,
-                    WaitlistPost.NONE, false, Map.of());
+                    WaitlistPost.NONE, false, Map.of(), offer);
         }
         List<String> codes = lines.typeCodes();
         if (form.wantsOrder() && !codes.isEmpty() && form.attendeesMatch(codes)) {
-            return place(slug, shop, form, codes, language, headers, client);
+            return place(slug, shop, form, codes, language, headers, client, offer);
         }
         // A first look, a changed quantity, or an order whose tickets differ from those shown: the summary first.
-        return review(slug, shop, form, codes, language, headers, client, form.wantsOrder());
+        return review(slug, shop, form, codes, language, headers, client, form.wantsOrder(), offer);
     }
 
     private Response review(String slug, Shop shop, ShopForm form, List<String> codes, Language language,
-            HttpHeaders headers, ClientInfo client, boolean checkAgain) {
+            HttpHeaders headers, ClientInfo client, boolean checkAgain, OfferState offer) {
         try {
             boxOffice.admit(client);
         } catch (ProblemException problem) {
             scriptsGetTheProblem(problem, headers);
             return showShop(problem.status(), shop, language, form, List.of(), errors(problem, language, shop), null,
-                    WaitlistPost.NONE, false, problem.headers());
+                    WaitlistPost.NONE, false, problem.headers(), offer);
         }
         if (codes.isEmpty()) {
             ProblemException problem = ProblemException.invalid("tickets", "must not be empty");
             scriptsGetTheProblem(problem, headers);
             return showShop(400, shop, language, form, List.of(), errors(problem, language, shop), null,
-                    WaitlistPost.NONE, false, Map.of());
+                    WaitlistPost.NONE, false, Map.of(), offer);
         }
-        Summary summary = summarize(slug, codes, form.voucher(), client, language);
+        Summary summary = summarize(slug, codes, form.voucher(), form.waitlistOffer(), client, language);
         if (summary.problem() != null) {
             ProblemException problem = summary.problem();
             scriptsGetTheProblem(problem, headers);
             return showShop(problem.status(), shop, language, form, summary.view() == null ? List.of() : codes,
-                    errors(problem, language, shop), summary.view(), WaitlistPost.NONE, false, problem.headers());
+                    errors(problem, language, shop), summary.view(), WaitlistPost.NONE, false, problem.headers(),
+                    offer.after(problem));
         }
         return showShop(200, shop, language, form, codes, FormErrors.none(), summary.view(), WaitlistPost.NONE,
-                checkAgain, Map.of());
+                checkAgain, Map.of(), offer);
     }
 
     private Response place(String slug, Shop shop, ShopForm form, List<String> codes, Language language,
-            HttpHeaders headers, ClientInfo client) {
+            HttpHeaders headers, ClientInfo client, OfferState offer) {
         try {
             PlaceOrder request = check(form);
             String key = ShopForm.blank(form.idempotencyKey()) ? null : form.idempotencyKey();
@@ -207,13 +220,15 @@ public class ShopPages {
             scriptsGetTheProblem(problem, headers);
             boolean voucherAnswered = problem instanceof Vouchers.Refused || problem.status() == 429;
             // The order told why it failed; the summary says what the tickets cost, and a wrong voucher if any.
-            Summary summary = summarize(slug, codes, voucherAnswered ? null : form.voucher(), client, language);
+            OfferState after = offer.after(problem);
+            Summary summary = summarize(slug, codes, voucherAnswered ? null : form.voucher(),
+                    after.held() == null ? null : form.waitlistOffer(), client, language);
             FormErrors errors = errors(problem, language, shop);
             if (summary.problem() != null && isAboutVoucher(summary.problem())) {
                 errors = merge(errors, errors(summary.problem(), language, shop));
             }
             return showShop(problem.status(), shop, language, form, summary.view() == null ? List.of() : codes,
-                    errors, summary.view(), WaitlistPost.NONE, false, problem.headers());
+                    errors, summary.view(), WaitlistPost.NONE, false, problem.headers(), after);
         }
     }
 
@@ -260,7 +275,7 @@ public class ShopPages {
             WaitlistView posted = new WaitlistView(form.type() == null ? "" : form.type(), orEmpty(form.email()),
                     orEmpty(form.name()), orEmpty(form.quantity()), errors(problem, language, shop));
             return showShop(problem.status(), shop, language, ShopForm.EMPTY, List.of(), FormErrors.none(), null,
-                    new WaitlistPost(posted), false, problem.headers());
+                    new WaitlistPost(posted), false, problem.headers(), OfferState.NONE);
         }
     }
 
@@ -301,11 +316,45 @@ public class ShopPages {
 
     // --- rendering ---
 
+    /**
+     * The waiting-list offer a page is shown with: none, {@code held} (an order placed now can take it up), or
+     * {@code lapsed} (asked for, but unknown, taken up or past its time: the page says no more than that).
+     */
+    private record OfferState(HeldOffer held, boolean lapsed) {
+
+        static final OfferState NONE = new OfferState(null, false);
+        static final OfferState LAPSED = new OfferState(null, true);
+
+        /**
+         * The offer after a refusal: one that lapsed meanwhile is refused at {@code waitlistOffer}, and the form then
+         * says so in its summary (which the enhanced form shows too) and carries it no more.
+         */
+        OfferState after(ProblemException problem) {
+            return problem.errors().stream().anyMatch(e -> "waitlistOffer".equals(e.field())) ? NONE : this;
+        }
+    }
+
+    private OfferState offer(String slug, String token) {
+        if (ShopForm.blank(token)) {
+            return OfferState.NONE;
+        }
+        return quotes.currentOffer(slug, token.strip()).map(held -> new OfferState(held, false))
+                .orElse(OfferState.LAPSED);
+    }
+
+    /** The form with the offer's seats: its type at the offered quantity, fixed, and the offer to carry along. */
+    private static ShopForm offered(ShopForm form, HeldOffer held) {
+        return form.withQuantity(held.type().code, held.quantity()).withOffer(held.token());
+    }
+
     private Response showShop(int status, Shop shop, Language language, ShopForm form, List<String> codes,
             FormErrors errors, SummaryView summary, WaitlistPost waitlist, boolean checkAgain,
-            Map<String, String> headers) {
+            Map<String, String> headers, OfferState offer) {
         EventDetail event = shop.event();
         ZoneId zone = ZoneId.of(event.timezone());
+        // Sales closed since the offer was made: nothing can be ordered, so the offer is not shown as held.
+        OfferState shown = offer.held() != null && !event.salesOpen() ? OfferState.LAPSED : offer;
+        HeldOffer held = shown.held();
         List<TypeCard> types = new ArrayList<>();
         for (TicketTypeView type : event.ticketTypes()) {
             int left = shop.seatsLeft().getOrDefault(type.code(), 0);
@@ -315,9 +364,10 @@ public class ShopPages {
                     early ? LocalFormat.dateTime(type.earlyBirdEndsAt(), zone, language) : null,
                     LocalFormat.money(shop.regularPrices().get(type.code()), language), left,
                     left > 0 && left <= config.fewSeatsLeft(), left == 0, type.maxPerOrder(),
-                    form.quantities().getOrDefault(type.code(), "0")));
+                    form.quantities().getOrDefault(type.code(), "0"),
+                    held != null && held.type().code.equals(type.code())));
         }
-        boolean anyAvailable = event.salesOpen() && types.stream().anyMatch(t -> !t.soldOut());
+        boolean anyAvailable = event.salesOpen() && (held != null || types.stream().anyMatch(t -> !t.soldOut()));
         ShopView view = new ShopView(event.slug(), event.name(),
                 LocalFormat.dateRange(event.startsOn(), event.endsOn(), language), event.venue(), event.salesOpen(),
                 anyAvailable, gateway.available(), "/events/" + event.slug() + "/order",
@@ -336,7 +386,11 @@ public class ShopPages {
                 orEmpty(form.voucher()), payment, form.consentGiven(), List.copyOf(attendeeViews),
                 // A new key for every form shown: a second press of the same "Place order" places one order.
                 UUID.randomUUID().toString(), checkAgain);
-        Response page = pages.show(status, Templates.shop(view, formView, errors, summary, waitlist),
+        OfferView offerView = held != null
+                ? new OfferView(true, false, held.token(), held.type().name, held.quantity(),
+                        LocalFormat.dateTime(held.until(), zone, language))
+                : shown.lapsed() ? OfferView.LAPSED : OfferView.NONE;
+        Response page = pages.show(status, Templates.shop(view, formView, errors, summary, waitlist, offerView),
                 new PublicPage(language, "/events/" + event.slug()));
         return withHeaders(page, headers);
     }
@@ -348,16 +402,18 @@ public class ShopPages {
      * The tickets priced as an order placed now would be. A voucher that is refused (or a network out of voucher
      * tries) is reported, and the tickets priced without it.
      */
-    private Summary summarize(String slug, List<String> codes, String voucher, ClientInfo client,
-            Language language) {
+    private Summary summarize(String slug, List<String> codes, String voucher, String waitlistOffer,
+            ClientInfo client, Language language) {
         try {
-            return new Summary(summaryView(orders.quote(slug, codes, voucher, client), language), null);
+            return new Summary(summaryView(orders.quote(slug, codes, voucher, waitlistOffer, client), language),
+                    null);
         } catch (ProblemException problem) {
             if (ShopForm.blank(voucher) || !isAboutVoucher(problem)) {
                 return new Summary(null, problem);
             }
             try {
-                return new Summary(summaryView(orders.quote(slug, codes, null, client), language), problem);
+                return new Summary(summaryView(orders.quote(slug, codes, null, waitlistOffer, client), language),
+                        problem);
             } catch (ProblemException other) {
                 return new Summary(null, other);
             }
@@ -386,6 +442,10 @@ public class ShopPages {
             shop.event().ticketTypes().forEach(t -> maxPerOrder.put(t.code(), t.maxPerOrder()));
         }
         FormErrors errors = FormErrors.of(problem, language, new ShopFormTexts(words, maxPerOrder));
+        if (errors.has("waitlistOffer")) {
+            // The offer has no field on the page: the summary says it lapsed.
+            return new FormErrors(words.offer_lapsed(), errors.fields());
+        }
         if (problem instanceof Vouchers.Refused) {
             Map<String, String> fields = new LinkedHashMap<>(errors.fields());
             fields.put("voucher", problem.status() == 409 ? words.error_voucher_used_up() : words.error_voucher());

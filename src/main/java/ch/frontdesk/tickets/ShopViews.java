@@ -27,17 +27,29 @@ public final class ShopViews {
 
     /**
      * A ticket type: the price an order placed now pays, the early-bird label and its end, the regular price after
-     * it, and what is left; {@code quantity} is what the buyer typed in its quantity field.
+     * it, and what is left; {@code quantity} is what the buyer typed in its quantity field. {@code offered}: the
+     * reader holds a waiting-list offer on this type, whose seats are theirs to order (at the offered quantity).
      */
     @TemplateData
     public record TypeCard(String code, String name, String description, String price, boolean earlyBird,
             String earlyBirdEnds, String regularPrice, int seatsLeft, boolean fewLeft, boolean soldOut,
-            int maxPerOrder, String quantity) {
+            int maxPerOrder, String quantity, boolean offered) {
 
         /** The name of its quantity field in the order form. */
         public String quantityField() {
             return "quantity." + code;
         }
+    }
+
+    /**
+     * The waiting-list offer the reader came with: {@code held} when an order placed now can take it up (then the
+     * form carries {@code token}), {@code lapsed} when it is unknown, taken up or past its time.
+     */
+    @TemplateData
+    public record OfferView(boolean held, boolean lapsed, String token, String typeName, int quantity, String until) {
+
+        static final OfferView NONE = new OfferView(false, false, null, null, 0, null);
+        static final OfferView LAPSED = new OfferView(false, true, null, null, 0, null);
     }
 
     /** The order form as the buyer left it, with one attendee per chosen ticket once the tickets are chosen. */

@@ -213,13 +213,21 @@ class TicketMails {
 
     void waitlistOffer(Event event, TicketType type, Contact person, WaitlistEntry entry, String token) {
         Language language = languageOf(person);
-        String shop = config.shopUrl().orElse(frontdesk.publicUrl());
         send("tickets.waitlist-offer", person, texts(language).subject_waitlist_offer(event.name),
                 Templates.waitlistOffer(entry.name, event.name, type.name, entry.quantity,
-                        when(entry.offerExpiresAt, event, language), token,
-                        shop + (shop.contains("?") ? "&" : "?") + "event=" + event.slug + "&offer=" + token
-                                + "&lang=" + language.code()),
+                        when(entry.offerExpiresAt, event, language), token, offerLink(event, token, language)),
                 List.of());
+    }
+
+    /**
+     * Where an offer is taken up: the event's page of our own shop, which reads {@code ?offer=}; or an organiser's
+     * own shop ({@code frontdesk.tickets.shop-url}), which gets the event and the offer as query parameters.
+     */
+    private String offerLink(Event event, String token, Language language) {
+        String query = "offer=" + token + "&lang=" + language.code();
+        return config.shopUrl()
+                .map(shop -> shop + (shop.contains("?") ? "&" : "?") + "event=" + event.slug + "&" + query)
+                .orElseGet(() -> frontdesk.link("/events/" + event.slug + "?" + query));
     }
 
     private void send(String kind, Contact to, String subject, TemplateInstance template, List<Attachment> files) {

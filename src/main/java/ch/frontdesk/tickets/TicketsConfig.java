@@ -63,7 +63,11 @@ public interface TicketsConfig {
     @Min(0)
     int fewSeatsLeft();
 
-    /** Where the ticket shop lives (the web form); waiting-list offers link there. Defaults to the public URL. */
+    /**
+     * An organiser's own ticket shop, if they run one: waiting-list offers then link to
+     * {@code <shop-url>?event=<slug>&offer=<token>&lang=<lang>}. When unset, offers link to this service's own shop
+     * page, {@code <public-url>/events/<slug>?offer=<token>&lang=<lang>}, which holds the offered seats for the order.
+     */
     Optional<String> shopUrl();
 
     /** The organiser's bank account, printed on invoice orders. */

@@ -222,7 +222,7 @@ class TicketMailLanguageTest extends FrontdeskTest {
         // Offered at 15 January 2026, 09:00 UTC for 48 hours, in Lausanne and in German.
         assertThat(offer.getText()).contains("Gute Nachricht: 1 Platz der Kategorie Conference pass für " + NAME
                         + " ist frei, und wir halten ihn bis 17. Januar 2026, 10:00 MEZ für Sie bereit.", "Angebotscode: ")
-                .containsPattern("event=" + EVENT + "&offer=[A-Za-z0-9_-]+&lang=de");
+                .containsPattern("/events/" + EVENT + "\\?offer=[A-Za-z0-9_-]+&lang=de");
     }
 
     @Test
