@@ -76,4 +76,8 @@ public interface WebMessages {
 
     @Message
     String submitting();
+
+    /** Shown by the form script when a form could not be sent at all (no connection). */
+    @Message
+    String offline();
 }

@@ -41,7 +41,9 @@
     if (submitter && submitter.name) {
       body.append(submitter.name, submitter.value);
     }
-    const action = submitter && submitter.hasAttribute('formaction') ? submitter.formAction : form.action;
+    // Attributes, not form.action or form.id: a control named "action" (the shop's two buttons) shadows them.
+    const action = submitter && submitter.hasAttribute('formaction') ? submitter.formAction
+      : new URL(form.getAttribute('action') || location.href, location.href).href;
     busy(form, true);
     let response;
     let html;
@@ -61,7 +63,7 @@
     } catch (failure) {
       busy(form, false);
       clear(form);
-      summary(form, form.getAttribute('data-frontdesk-offline') || OFFLINE);
+      summary(form, offline(form));
       return;
     }
     if (response.url && new URL(response.url).origin !== new URL(action, location.href).origin) {
@@ -73,7 +75,8 @@
     if (next && navigate(next.getAttribute('href') || next.getAttribute('data-frontdesk-navigate'), response.url)) {
       return;
     }
-    const again = form.id ? page.getElementById(form.id) : null;
+    const formId = form.getAttribute('id');
+    const again = formId ? page.getElementById(formId) : null;
     if (again && again.tagName === 'FORM') {
       const fresh = adopt(again);
       form.replaceWith(fresh);
@@ -100,11 +103,11 @@
     const text = answer && (answer.querySelector('.form-summary') || answer.querySelector('p'));
     const lines = items.filter((item) => !known.includes(item)).map((item) => item.textContent.trim());
     summary(form, [text ? text.textContent.trim() : ''].concat(lines).filter(Boolean).join(' ')
-        || form.getAttribute('data-frontdesk-offline') || OFFLINE, true);
+        || offline(form), true);
     for (const item of known) {
       const name = item.getAttribute('data-error-for');
       const input = field(form, name);
-      const id = (form.id || 'frontdesk') + '-' + name.replace(/[^A-Za-z0-9_-]/g, '_') + '-error';
+      const id = (form.getAttribute('id') || 'frontdesk') + '-' + name.replace(/[^A-Za-z0-9_-]/g, '_') + '-error';
       const error = document.createElement('p');
       error.className = 'field-error';
       error.id = id;
@@ -119,6 +122,12 @@
       }
       input.setAttribute('aria-describedby', (described + ' ' + id).trim());
     }
+  }
+
+  /** The words for a failed connection: the form's, else its page's (our pages set them per language). */
+  function offline(form) {
+    return form.getAttribute('data-frontdesk-offline')
+      || document.documentElement.getAttribute('data-frontdesk-offline') || OFFLINE;
   }
 
   function field(form, name) {
