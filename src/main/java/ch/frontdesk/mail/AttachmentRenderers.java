@@ -1,7 +1,6 @@
 package ch.frontdesk.mail;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -13,6 +12,7 @@ import java.util.Map;
  * fails where it is queued (a bug in the feature, seen by its first test), and one already queued under a name no
  * renderer has any more fails its send attempts, then lies dead in the outbox for the admin.
  */
+@Startup // made at startup, so two renderers with one name stop the service before it sends anything
 @Singleton
 public class AttachmentRenderers {
 
@@ -26,11 +26,6 @@ public class AttachmentRenderers {
                         + other.getClass().getName() + " and " + renderer.getClass().getName());
             }
         }
-    }
-
-    /** Builds the map at startup, so two renderers with one name stop the service before it sends anything. */
-    void atStartup(@Observes StartupEvent event) {
-        byName.size();
     }
 
     /** Whether a renderer has that name. */

@@ -58,10 +58,12 @@ class DeferredAttachmentTest extends FrontdeskTest {
                 new Attachment("logo.png", "image/png", new byte[] {1, 2, 3}, "logo@frontdesk"));
 
         assertThat(renderer.calls()).as("nothing is rendered while queueing").isZero();
-        assertThat(database.count("select count(*) from outbox_attachment where message_id = ?1 and file_name = 'note.txt'"
-                + " and content is null and renderer = 'test-echo' and spec ->> 'words' = 'hello'", id)).isEqualTo(1);
-        assertThat(database.count("select count(*) from outbox_attachment where message_id = ?1 and file_name = 'logo.png'"
-                + " and content is not null and renderer is null and spec is null", id)).isEqualTo(1);
+        assertThat(database.count("select count(*) from outbox_attachment where message_id = ?1"
+                + " and file_name = 'note.txt' and content is null and renderer = 'test-echo'"
+                + " and spec ->> 'words' = 'hello'", id)).isEqualTo(1);
+        assertThat(database.count("select count(*) from outbox_attachment where message_id = ?1"
+                + " and file_name = 'logo.png' and content is not null and renderer is null and spec is null", id))
+                .isEqualTo(1);
 
         assertThat(outboxSender.sendDue()).isEqualTo(1);
 
