@@ -19,6 +19,11 @@ import ch.frontdesk.mail.SecretRedaction;
 import ch.frontdesk.mail.Suppressions;
 import ch.frontdesk.payment.PaymentGateway;
 import ch.frontdesk.queue.WorkQueue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,10 +63,12 @@ public class ContactPrivacy {
     private final PaymentGateway gateway;
     private final Clock clock;
     private final List<WorkQueue> queues;
+    private final ObjectMapper json;
 
     ContactPrivacy(EntityManager em, Suppressions suppressions, PaymentGateway gateway, Clock clock,
-            @All List<WorkQueue> queues) {
+            @All List<WorkQueue> queues, ObjectMapper json) {
         this.queues = List.copyOf(queues);
+        this.json = json;
         this.em = em;
         this.suppressions = suppressions;
         this.gateway = gateway;
@@ -348,6 +355,70 @@ public class ContactPrivacy {
                     + " html_body = replace(replace(html_body, ?2, ?4), ?3, ?4) where " + othersAboutThem,
                     id, value, htmlEscape(value), ERASED);
         }
+        forgetInUnrenderedAttachments(othersAboutThem, id, personal);
+    }
+
+    /**
+     * A file such a mail attaches when it is sent (the buyer's invoice, listing the attendee) may still be a JSON spec
+     * for its renderer: the name is replaced in its text values, as in the mail's bodies. A file already rendered
+     * stays as it is, as its bytes always did.
+     */
+    private void forgetInUnrenderedAttachments(String othersAboutThem, long id, Set<String> personal) {
+        List<String> values = personal.stream().filter(value -> value.length() >= 4).toList();
+        List<Object[]> specs = rows("select id, cast(spec as text) from outbox_attachment where content is null"
+                + " and spec is not null and message_id in (select id from outbox_message where " + othersAboutThem
+                + ") for update", id);
+        for (Object[] row : specs) {
+            try {
+                JsonNode spec = json.readTree((String) row[1]);
+                if (replaceInText(spec, values)) {
+                    update("update outbox_attachment set spec = cast(?2 as jsonb) where id = ?1", number(row[0]),
+                            json.writeValueAsString(spec));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The database gave a spec that is not JSON", e);
+            }
+        }
+    }
+
+    /** Replaces the values by {@link #ERASED} in every text of the tree; whether it changed anything. */
+    private static boolean replaceInText(JsonNode node, List<String> values) {
+        boolean changed = false;
+        if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                if (field.getValue().isTextual()) {
+                    String erased = erased(field.getValue().textValue(), values);
+                    if (!erased.equals(field.getValue().textValue())) {
+                        field.setValue(TextNode.valueOf(erased));
+                        changed = true;
+                    }
+                } else {
+                    changed |= replaceInText(field.getValue(), values);
+                }
+            }
+        } else if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    String erased = erased(array.get(i).textValue(), values);
+                    if (!erased.equals(array.get(i).textValue())) {
+                        array.set(i, TextNode.valueOf(erased));
+                        changed = true;
+                    }
+                } else {
+                    changed |= replaceInText(array.get(i), values);
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static String erased(String text, List<String> values) {
+        for (String value : values) {
+            text = text.replace(value, ERASED);
+        }
+        return text;
     }
 
     /**

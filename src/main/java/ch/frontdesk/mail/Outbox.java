@@ -31,11 +31,14 @@ public class Outbox {
     private final jakarta.persistence.EntityManager em;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final QueueWorker queues;
+    private final AttachmentRenderers renderers;
     private final Clock clock;
 
-    Outbox(Suppressions suppressions, UnverifiedMailCap unverifiedCap, QueueWorker queues, Clock clock,
-            jakarta.persistence.EntityManager em, com.fasterxml.jackson.databind.ObjectMapper json) {
+    Outbox(Suppressions suppressions, UnverifiedMailCap unverifiedCap, QueueWorker queues,
+            AttachmentRenderers renderers, Clock clock, jakarta.persistence.EntityManager em,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.em = em;
+        this.renderers = renderers;
         this.json = json;
         this.suppressions = suppressions;
         this.unverifiedCap = unverifiedCap;
@@ -137,7 +140,8 @@ public class Outbox {
 
     /**
      * Queues a mail. A mail to a suppressed address (other than an opt-in confirmation) is recorded without its
-     * bodies, headers or attachments, with status {@code suppressed}, and never sent.
+     * bodies, headers or attachments, with status {@code suppressed}, and never sent. A deferred attachment is stored
+     * as its renderer and spec, for {@link OutboxSender} to render; a renderer nobody provides fails here, at once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxMessage enqueue(OutgoingMail mail) {
@@ -159,12 +163,20 @@ public class Outbox {
         message.createdAt = now;
         message.persist();
         for (Attachment file : mail.attachments()) {
+            if (file.isDeferred() && !renderers.has(file.deferred().renderer())) {
+                throw new IllegalStateException("Mail " + mail.kind() + " attaches " + file.fileName()
+                        + " from renderer " + file.deferred().renderer() + ", which nobody provides");
+            }
             OutboxAttachment attachment = new OutboxAttachment();
             attachment.messageId = message.id;
             attachment.fileName = file.fileName();
             attachment.contentType = file.contentType();
             attachment.content = file.content();
             attachment.contentId = file.contentId();
+            if (file.isDeferred()) {
+                attachment.renderer = file.deferred().renderer();
+                attachment.spec = file.deferred().spec();
+            }
             attachment.persist();
         }
         return message;

@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,13 @@ import org.jboss.logging.Logger;
  * sent, sent with no database lock held, and its outcome recorded only if the lease still stands. A message whose
  * sender died mid-delivery is taken over when its lease runs out. Each message carries a {@code Message-ID} made
  * from its id, so a mail sent twice after an ambiguous SMTP answer is recognisable as one.
+ *
+ * <p>A {@link Attachment#deferred deferred} attachment is rendered here, when its message is leased: off the request
+ * that queued the mail. Its bytes are written into its row in the lease transaction, so every later attempt (after a
+ * refused or ambiguous send, or by the instance that takes over a lapsed lease) sends the very same file rather than
+ * a new rendering (a PDF's trailer id differs each time, and the renderer's code or data may have changed between
+ * attempts), and renders nothing again. A renderer that throws fails the attempt like a refused send: the message
+ * waits its backoff, then is dead for the admin; it never leaves without the file.
  */
 @ApplicationScoped
 public class OutboxSender implements LeasedHandler<OutboxSender.Delivery> {
@@ -44,12 +52,15 @@ public class OutboxSender implements LeasedHandler<OutboxSender.Delivery> {
     private final OutboxConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final AttachmentRenderers renderers;
     private final String sendingDomain;
 
     OutboxSender(Mailer mailer, QueueWorker worker, @Named(QUEUE) WorkQueue outboxQueue, OutboxConfig config, Clock clock,
-            MeterRegistry metrics, @ConfigProperty(name = "quarkus.mailer.from") String from,
+            MeterRegistry metrics, AttachmentRenderers renderers,
+            @ConfigProperty(name = "quarkus.mailer.from") String from,
             @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration mailerTimeout) {
         this.mailer = mailer;
+        this.renderers = renderers;
         this.worker = worker;
         this.queue = outboxQueue;
         this.config = config;
@@ -74,9 +85,13 @@ public class OutboxSender implements LeasedHandler<OutboxSender.Delivery> {
                 .withRetry(new RetryPolicy(config.maxAttempts(), config.firstRetryDelay(), config.maxRetryDelay()));
     }
 
-    /** A leased message, detached from the persistence context so it can be sent outside any transaction. */
+    /**
+     * A leased message, detached from the persistence context so it can be sent outside any transaction. With an
+     * {@code unrendered} error, an attachment could not be rendered: {@link #perform} fails with it, sending nothing.
+     */
     record Delivery(long id, String kind, String recipient, String subject, String text, String html,
-            Map<String, String> headers, List<Attachment> attachments, int attempt, String messageId) {
+            Map<String, String> headers, List<Attachment> attachments, int attempt, String messageId,
+            RuntimeException unrendered) {
     }
 
     @Scheduled(every = "${frontdesk.outbox.every}", delayed = "2s",
@@ -96,10 +111,32 @@ public class OutboxSender implements LeasedHandler<OutboxSender.Delivery> {
         m.status = OutboxStatus.SENDING;
         m.leaseUntil = clock.instant().plus(config.lease());
         m.attempts++;
-        List<Attachment> files = OutboxAttachment.<OutboxAttachment>list("messageId = ?1 order by id", id).stream()
-                .map(a -> new Attachment(a.fileName, a.contentType, a.content, a.contentId)).toList();
+        List<Attachment> files = new ArrayList<>();
+        RuntimeException unrendered = null;
+        for (OutboxAttachment a : OutboxAttachment.<OutboxAttachment>list("messageId = ?1 order by id", id)) {
+            if (a.content == null) {
+                try {
+                    a.content = render(a);
+                } catch (RuntimeException e) {
+                    // The lease (and its attempt) still commits, so the failure is counted as a send's would be.
+                    LOG.warnf(e, "Email %d: could not render its attachment %s", id, a.fileName);
+                    unrendered = new IllegalStateException("Could not render the attachment " + a.fileName
+                            + " with " + a.renderer, e);
+                    break;
+                }
+            }
+            files.add(new Attachment(a.fileName, a.contentType, a.content, a.contentId));
+        }
         return new Delivery(m.id, m.kind, m.recipient, m.subject, m.textBody, m.htmlBody, Map.copyOf(m.headers),
-                files, m.attempts, messageId(m));
+                unrendered == null ? List.copyOf(files) : List.of(), m.attempts, messageId(m), unrendered);
+    }
+
+    private byte[] render(OutboxAttachment attachment) {
+        byte[] content = renderers.named(attachment.renderer).render(attachment.spec);
+        if (content == null || content.length == 0) {
+            throw new IllegalStateException("The renderer made an empty file");
+        }
+        return content;
     }
 
     /**
@@ -114,6 +151,9 @@ public class OutboxSender implements LeasedHandler<OutboxSender.Delivery> {
 
     @Override
     public void perform(Delivery delivery) {
+        if (delivery.unrendered() != null) {
+            throw delivery.unrendered();
+        }
         mailer.send(toMail(delivery));
     }
 

@@ -4,6 +4,10 @@ import ch.frontdesk.common.Language;
 import ch.frontdesk.common.LocalFormat;
 import ch.frontdesk.common.Money;
 import ch.frontdesk.mail.Attachment;
+import ch.frontdesk.mail.AttachmentRenderer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import net.codecrete.qrbill.canvas.PDFCanvas;
 import net.codecrete.qrbill.generator.Address;
@@ -34,11 +39,17 @@ import org.jboss.logging.Logger;
 /**
  * An invoice as a one-page A4 PDF: the invoice above, the Swiss QR-bill (receipt and payment part, drawn by
  * qrbill-generator) in the bottom 105 mm, where Swiss banking apps and the perforated paper expect it.
+ *
+ * <p>Rendering one costs about 10 ms of CPU, as much as the rest of placing an order: a mail attaches the invoice
+ * {@link #deferred deferred}, and the outbox has it rendered here ({@link #render(String)}) when the mail is sent.
  */
 @ApplicationScoped
-public class InvoicePdf {
+public class InvoicePdf implements AttachmentRenderer {
 
     private static final Logger LOG = Logger.getLogger(InvoicePdf.class);
+    /** The renderer's name, stored with every invoice waiting in the outbox: do not rename. */
+    static final String RENDERER = "invoice-pdf";
+    private static final String PDF = "application/pdf";
 
     private static final float MM = 72 / 25.4f;
     private static final float LEFT = 20 * MM;
@@ -53,18 +64,71 @@ public class InvoicePdf {
     private static final float FOOTER = 118;
 
     private final Clock clock;
+    private final ObjectMapper json;
 
-    InvoicePdf(Clock clock) {
+    InvoicePdf(Clock clock, ObjectMapper json) {
         this.clock = clock;
+        this.json = json;
     }
 
-    /** The invoice as a mail attachment: {@code invoice-FD-7KQ2M9XPRA.pdf}. */
-    public Attachment attachment(InvoiceDocument invoice) {
-        return new Attachment(invoice.fileName(), "application/pdf", render(invoice), null);
+    /**
+     * What the outbox stores for an invoice until its mail is sent: the invoice, and the moment it was issued (now,
+     * when the mail is queued: the date it shows is not the day a retry happens to send it).
+     */
+    record Spec(Instant issuedAt, InvoiceDocument invoice) {
+
+        Spec {
+            Objects.requireNonNull(issuedAt, "issuedAt");
+            Objects.requireNonNull(invoice, "invoice");
+        }
+    }
+
+    /**
+     * The invoice as a mail attachment, {@code invoice-FD-7KQ2M9XPRA.pdf}, dated today and rendered when the mail is
+     * sent, outside the request that queues it.
+     */
+    public Attachment deferred(InvoiceDocument invoice) {
+        return Attachment.deferred(invoice.fileName(), PDF, RENDERER, spec(new Spec(clock.instant(), invoice)));
+    }
+
+    String spec(Spec spec) {
+        try {
+            return json.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An invoice is always JSON: " + spec.invoice().reference(), e);
+        }
+    }
+
+    Spec spec(String spec) {
+        try {
+            return json.readValue(spec, Spec.class);
+        } catch (JsonProcessingException e) {
+            // Not Jackson's message: it may quote the spec, names and addresses included, into the outbox's errors.
+            String where = e instanceof JsonMappingException mapping ? mapping.getPathReference()
+                    : "column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr());
+            throw new IllegalArgumentException("Not an invoice spec: " + e.getClass().getSimpleName() + " at " + where);
+        }
+    }
+
+    @Override
+    public String name() {
+        return RENDERER;
+    }
+
+    /** The PDF of an invoice {@link #deferred} to its mail's sending. */
+    @Override
+    public byte[] render(String spec) {
+        Spec invoice = spec(spec);
+        return render(invoice.invoice(), invoice.issuedAt());
+    }
+
+    /** The PDF, dated today. */
+    public byte[] render(InvoiceDocument invoice) {
+        return render(invoice, clock.instant());
     }
 
     /** The PDF. Without a payment part (and a warning in the log) only if no valid QR-bill can be made. */
-    public byte[] render(InvoiceDocument invoice) {
+    public byte[] render(InvoiceDocument invoice, Instant issuedAt) {
         InvoiceMessages words = MessageBundles.get(InvoiceMessages.class,
                 Localized.Literal.of(invoice.language().code()));
         try (PDDocument document = new PDDocument()) {
@@ -73,7 +137,7 @@ public class InvoicePdf {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                new Sheet(content, invoice, words, clock.instant()).draw();
+                new Sheet(content, invoice, words, issuedAt).draw();
                 Optional<Bill> bill = bill(invoice, words);
                 if (bill.isPresent()) {
                     QRBill.draw(bill.get(), new PDFCanvas(content));

@@ -98,7 +98,7 @@ class SupportMails {
     /** The pledge's invoice as a PDF with a Swiss QR-bill, in the supporter's language. */
     private Attachment invoice(Pledge pledge, SupportTier tier, Contact to, String name, BankDetails bank) {
         Money amount = Money.of(pledge.amount, pledge.currency);
-        return invoices.attachment(new InvoiceDocument(InvoiceDocument.Kind.PLEDGE, to.language, bank,
+        return invoices.deferred(new InvoiceDocument(InvoiceDocument.Kind.PLEDGE, to.language, bank,
                 "Engineering Prompts", pledge.paymentReference, name, to.email,
                 List.of(InvoiceDocument.Line.pledge(tier.name, InvoiceDocument.Period.valueOf(pledge.interval.name()),
                         amount)),

@@ -131,7 +131,7 @@ class TicketMails {
     /** The order's invoice as a PDF with a Swiss QR-bill, in the buyer's language, names shown through {@code named}. */
     private Attachment invoice(TicketOrder order, Event event, Contact buyer, List<Ticket> tickets,
             UnaryOperator<String> named, BankDetails bank, Language language) {
-        return invoices.attachment(new InvoiceDocument(InvoiceDocument.Kind.ORDER, language, bank, event.name,
+        return invoices.deferred(new InvoiceDocument(InvoiceDocument.Kind.ORDER, language, bank, event.name,
                 order.paymentReference, named.apply(order.buyerName), buyer.email,
                 tickets.stream().map(t -> InvoiceDocument.Line.ticket(named.apply(t.attendeeName),
                         TicketType.<TicketType>findById(t.ticketTypeId).name, Money.of(t.priceAmount, order.currency)))

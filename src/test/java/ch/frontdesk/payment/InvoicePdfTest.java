@@ -180,12 +180,20 @@ class InvoicePdfTest {
     }
 
     @Test
-    void theAttachmentIsAPdfNamedAfterTheReference() {
-        var attachment = invoices.attachment(order(Language.EN, PLAIN, "Ada", twoTickets()));
+    void theAttachmentIsAPdfNamedAfterTheReferenceRenderedWhenTheMailIsSent() throws Exception {
+        var attachment = invoices.deferred(order(Language.EN, PLAIN, "Ada", twoTickets()));
         assertThat(attachment.fileName()).isEqualTo("invoice-FD-7KQ2M9XPRA.pdf");
         assertThat(attachment.contentType()).isEqualTo("application/pdf");
         assertThat(attachment.contentId()).isNull();
-        assertThat(new String(attachment.content(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(attachment.content()).as("not rendered in the request").isNull();
+        assertThat(attachment.deferred().renderer()).isEqualTo(invoices.name()).isEqualTo("invoice-pdf");
+
+        // Rendered days later, it is still dated the day it was issued.
+        clock.advance(Duration.ofDays(3));
+        byte[] pdf = invoices.render(attachment.deferred().spec());
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        assertThat(text(pdf)).contains("Date", "15 January 2026").doesNotContain("18 January 2026");
+        assertThat(InvoiceReader.bill(pdf).getAmount()).isEqualByComparingTo(new BigDecimal("1390.00"));
     }
 
     private static String text(byte[] pdf) throws IOException {
