@@ -119,7 +119,8 @@ class TicketMailLanguageTest extends FrontdeskTest {
     @Test
     void aGermanBuyersTicketsAfterMarkPaidAreGermanAndAnotherAttendeeReadsTheirOwnLanguage() {
         knownContact("hans@example.org", "de");
-        String id = placeOrder("hans@example.org", "Hans Muster", "guest@example.org");
+        knownContact("guest@example.org", "en");
+        String id = placeOrder("hans@example.org", "Hans Muster", "guest@example.org", "new-guest@example.org");
         deliverTo("hans@example.org");
         mailbox.clear();
 
@@ -132,7 +133,7 @@ class TicketMailLanguageTest extends FrontdeskTest {
         assertThat(confirmed.getText()).startsWith("Guten Tag Hans Muster,")
                 .contains("Ihre Bestellung für " + NAME + " (10.–12. Februar 2026, EPFL campus, Lausanne) ist bestätigt.",
                         "- Hans Muster: Conference pass (Frühbucherpreis) CHF 390.00, Ticketcode: ",
-                        "Total: CHF 780.00")
+                        "Total: CHF 1’170.00")
                 .containsPattern("token=[A-Za-z0-9_-]+&lang=de");
         Mail ticket = mails.stream().filter(m -> m.getSubject().startsWith("Ihr Ticket")).findFirst().orElseThrow();
         for (String body : List.of(ticket.getText(), ticket.getHtml())) {
@@ -141,10 +142,15 @@ class TicketMailLanguageTest extends FrontdeskTest {
         }
         assertThat(ticket.getHtml()).contains("alt=\"QR-Code des Tickets\"");
 
-        // The guest never stated a language: their contact reads English, and so does their ticket.
+        // A known guest reads their own language (English here), whoever ordered for them.
         Mail guestTicket = onlyMail("guest@example.org");
         assertThat(guestTicket.getSubject()).isEqualTo("Your ticket for " + NAME);
         assertThat(guestTicket.getText()).contains("Here is your ticket for " + NAME + ", 10–12 February 2026");
+        // A guest new to Frontdesk never stated a language: they get the buyer's, the best guess there is.
+        Mail newGuestTicket = onlyMail("new-guest@example.org");
+        assertThat(newGuestTicket.getSubject()).isEqualTo("Ihr Ticket für " + NAME);
+        assertThat(database.single("select language from contact where email = 'new-guest@example.org'"))
+                .isEqualTo("de");
     }
 
     @Test
