@@ -15,7 +15,7 @@ import java.util.Set;
 public final class DatabaseUnavailable {
 
     /** Long enough for a restart or a failover to finish, short enough for a person who is waiting. */
-    static final String RETRY_AFTER_SECONDS = "5";
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     /**
      * In what Agroal throws when no connection could be had within {@code quarkus.datasource.jdbc.acquisition-timeout}

@@ -39,9 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Newsletter pages", description = "HTML pages opened from emails and forms")
 public class HomePage {
 
-    /** As long as the API tells a client to wait when the database is briefly out of reach. */
-    private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
-
     /** What the reader typed, shown again when the form is refused. */
     public record SignupFormValues(String email, String name, boolean consent) {
 
@@ -100,7 +97,7 @@ public class HomePage {
             // Nothing was stored: the reader is asked to send the same form again in a moment.
             return refused(new ProblemException(503, "service-unavailable", "Service Unavailable",
                     "The service cannot reach its database just now.", null, null,
-                    Map.of(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)), form, language);
+                    Map.of(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)), form, language);
         }
     }
 
